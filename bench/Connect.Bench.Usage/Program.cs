@@ -1,0 +1,55 @@
+// Writes N usage records to a temporary .xlsx and prints elapsed time, peak working set and GC allocations.
+// Usage: dotnet run -c Release --project bench/Connect.Bench.Usage -- [records=1000000] [--keep]
+using System.Diagnostics;
+using System.Globalization;
+using Connect.Sdk;
+using Connect.Usage;
+
+var count = args.Length > 0 && long.TryParse(args[0], NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) ? n : 1_000_000;
+var keep = args.Contains("--keep");
+var path = Path.Combine(Path.GetTempPath(), $"usage-bench-{Environment.ProcessId}.xlsx");
+
+static IEnumerable<UsageRecord> Records(long count)
+{
+    var start = new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc);
+    for (long i = 0; i < count; i++)
+    {
+        yield return new UsageRecord
+        {
+            RecordId = $"rec-{i}",
+            RecordNote = "bench",
+            ItemSearchCriteria = "item.mpn",
+            ItemSearchValue = "SKU-A",
+            Quantity = 1 + (i % 97) / 4m,
+            Amount = 12.345678m + i,
+            StartTimeUtc = start.AddMinutes(i % 43_200),
+            EndTimeUtc = start.AddMinutes(i % 43_200 + 60),
+            AssetSearchCriteria = "asset.id",
+            AssetSearchValue = $"AS-{i % 10_000:0000}-0000-0000",
+            CategoryId = "generic_category",
+        };
+    }
+}
+
+var process = Process.GetCurrentProcess();
+var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
+var watch = Stopwatch.StartNew();
+UsageSpreadsheetSummary summary;
+using (var file = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16))
+{
+    summary = UsageSpreadsheetWriter.Write(file, Records(count));
+}
+
+watch.Stop();
+var allocated = GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;
+process.Refresh();
+var size = new FileInfo(path).Length;
+Console.WriteLine(FormattableString.Invariant($"records:          {summary.RecordCount:N0}"));
+Console.WriteLine(FormattableString.Invariant($"elapsed:          {watch.Elapsed.TotalSeconds:F2} s"));
+Console.WriteLine(FormattableString.Invariant($"peak working set: {process.PeakWorkingSet64 / 1024.0 / 1024.0:F1} MB"));
+Console.WriteLine(FormattableString.Invariant($"GC allocated:     {allocated / 1024.0 / 1024.0:F1} MB"));
+Console.WriteLine(FormattableString.Invariant($"file size:        {size / 1024.0 / 1024.0:F1} MB ({path})"));
+if (!keep)
+{
+    File.Delete(path);
+}

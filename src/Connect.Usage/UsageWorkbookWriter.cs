@@ -1,0 +1,337 @@
+using System.IO.Packaging;
+using Connect.Sdk;
+using DocumentFormat.OpenXml;
+using DocumentFormat.OpenXml.Spreadsheet;
+
+namespace Connect.Usage;
+
+/// <summary>
+/// Writes one usage workbook: the package through System.IO.Packaging opened write-only, the worksheets through the
+/// Open XML SDK's SAX <see cref="OpenXmlWriter"/>, record by record.
+/// </summary>
+/// <remarks>
+/// Why not <c>SpreadsheetDocument.Create(stream)</c>: it opens the package read-write, and on .NET the zip archive
+/// behind it then keeps every part it writes uncompressed in a MemoryStream until the package closes
+/// (dotnet/Open-XML-SDK#807, dotnet/runtime#1544), so a million-row sheet costs hundreds of megabytes whatever the
+/// backing stream. A write-only package streams each part straight into the deflater, which means each part is
+/// written once, in full, one at a time: the workbook and the small parts first, the records sheet last.
+/// SpreadsheetDocument cannot sit on a write-only package (it reads parts back), so the parts are created here by
+/// content type and relationship type, and their XML comes from the SDK's element classes.
+/// </remarks>
+internal sealed class UsageWorkbookWriter : IDisposable
+{
+    private const string RelNs = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+    private const string OfficeDocumentRel = RelNs + "/officeDocument";
+    private const string WorksheetRel = RelNs + "/worksheet";
+    private const string StylesRel = RelNs + "/styles";
+    private const string WorkbookType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml";
+    private const string WorksheetType = "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml";
+    private const string StylesType = "application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml";
+    private const string XmlNs = "http://www.w3.org/XML/1998/namespace";
+
+    private static readonly Uri WorkbookUri = new("/xl/workbook.xml", UriKind.Relative);
+    private static readonly Uri RecordsUri = new("/xl/worksheets/sheet1.xml", UriKind.Relative);
+    private static readonly Uri CategoriesUri = new("/xl/worksheets/sheet2.xml", UriKind.Relative);
+    private static readonly Uri StylesUri = new("/xl/styles.xml", UriKind.Relative);
+
+    private readonly ForwardOnlyOutput _output;
+    private readonly Package _package;
+    private readonly UsageSpreadsheetOptions _options;
+    private readonly UsageRecordValidator _validator;
+    private readonly List<UsageValidationError> _errors = [];
+    private readonly string _idPrefix;
+
+    // Reused element prototypes and attribute buffers: OpenXmlWriter only reads their names.
+    private readonly Row _row = new();
+    private readonly Cell _cell = new();
+    private readonly InlineString _inline = new();
+    private readonly Text _text = new();
+    private readonly CellValue _value = new();
+    private readonly List<OpenXmlAttribute> _attributes = new(2);
+    private readonly List<OpenXmlAttribute> _preserve = [new("xml", "space", XmlNs, "preserve")];
+
+    private Stream? _recordsStream;
+    private OpenXmlWriter? _records;
+    private string[] _columnLetters = [];
+    private IReadOnlyList<string> _parameterColumns = [];
+    private long _lastRow = 1;
+    private bool _stopped;
+    private bool _completed;
+    private string _rowText = "1";
+
+    public UsageWorkbookWriter(Stream output, UsageSpreadsheetOptions? options)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        if (!output.CanWrite)
+        {
+            throw new ArgumentException("The output stream is not writable.", nameof(output));
+        }
+
+        _options = options ?? new UsageSpreadsheetOptions();
+        _idPrefix = string.IsNullOrWhiteSpace(_options.RecordIdPrefix) ? "record" : _options.RecordIdPrefix;
+        _validator = new UsageRecordValidator(_options);
+        _output = new ForwardOnlyOutput(output);
+        _package = Package.Open(_output, FileMode.Create, FileAccess.Write);
+    }
+
+    public long RecordCount => _lastRow - 1;
+
+    public bool HasErrors => _errors.Count > 0;
+
+    /// <summary>True once the error cap is reached: the caller stops reading records.</summary>
+    public bool Stopped => _stopped;
+
+    public UsageSpreadsheetSummary Summary =>
+        new(RecordCount, _parameterColumns, _options.EffectiveCategories.Count);
+
+    /// <summary>Validates the record and, while no error has been seen, appends it as the next row.</summary>
+    public void Add(UsageRecord record)
+    {
+        var row = _lastRow + 1;
+        if (record is null)
+        {
+            throw UsageRecordValidator.NullRecord(row);
+        }
+
+        var id = record.RecordId ?? $"{_idPrefix}-{Guid.CreateVersion7(_options.TimeProvider.GetUtcNow()):N}";
+        var before = _errors.Count;
+        _validator.Validate(record, id, row, _errors);
+        _lastRow = row;
+        if (_records is null)
+        {
+            // The first record fixes the parameter columns (unless the options did), so the sheet starts here.
+            StartRecordsSheet(_validator.ParameterColumns ?? []);
+        }
+
+        if (_errors.Count > before)
+        {
+            // Nothing after the first invalid record is written; the rest is only validated.
+            _output.Abandon();
+            _stopped = _errors.Count >= _validator.MaxErrors;
+            return;
+        }
+
+        if (!_output.Abandoned)
+        {
+            WriteRecord(record, id, row);
+        }
+    }
+
+    /// <summary>Finishes the package, or throws the collected errors.</summary>
+    public UsageSpreadsheetSummary Complete()
+    {
+        if (_errors.Count > 0)
+        {
+            Abandon();
+            throw new UsageValidationException(_errors.Count > _validator.MaxErrors ? _errors.GetRange(0, _validator.MaxErrors) : _errors, _stopped);
+        }
+
+        if (_records is null)
+        {
+            StartRecordsSheet(_options.ParameterColumns ?? []);
+        }
+
+        _records!.WriteEndElement(); // sheetData
+        _records.WriteEndElement(); // worksheet
+        _records.Close();
+        _records = null;
+        _recordsStream!.Dispose();
+        _recordsStream = null;
+        _package.Close();
+        _output.Flush();
+        _completed = true;
+        return Summary;
+    }
+
+    /// <summary>Drops what was written: the caller's stream is cut back when it can seek and otherwise left incomplete.</summary>
+    public void Abandon() => _output.Abandon();
+
+    public void Dispose()
+    {
+        if (!_completed)
+        {
+            _output.Abandon();
+        }
+
+        try
+        {
+            _records?.Dispose();
+            _recordsStream?.Dispose();
+            ((IDisposable)_package).Dispose();
+        }
+        catch (Exception ex) when (_output.Abandoned && ex is IOException or InvalidOperationException or NotSupportedException)
+        {
+            // The package is being thrown away; a failure while closing it must not hide the original error.
+        }
+    }
+
+    private void StartRecordsSheet(IReadOnlyList<string> parameterColumns)
+    {
+        _parameterColumns = parameterColumns;
+        var headers = UsageColumns.Records.Concat(parameterColumns).ToArray();
+        _columnLetters = [.. Enumerable.Range(0, headers.Length).Select(ColumnLetters)];
+
+        var workbook = _package.CreatePart(WorkbookUri, WorkbookType, CompressionOption.Normal);
+        _package.CreateRelationship(WorkbookUri, TargetMode.Internal, OfficeDocumentRel, "rId1");
+        workbook.CreateRelationship(RecordsUri, TargetMode.Internal, WorksheetRel, "rId1");
+        workbook.CreateRelationship(CategoriesUri, TargetMode.Internal, WorksheetRel, "rId2");
+        workbook.CreateRelationship(StylesUri, TargetMode.Internal, StylesRel, "rId3");
+        using (var stream = workbook.GetStream(FileMode.Create, FileAccess.Write))
+        {
+            new Workbook(
+                new Sheets(
+                    new Sheet { Name = UsageColumns.RecordsSheet, SheetId = 1U, Id = "rId1" },
+                    new Sheet { Name = UsageColumns.CategoriesSheet, SheetId = 2U, Id = "rId2" })).Save(stream);
+        }
+
+        var styles = _package.CreatePart(StylesUri, StylesType, CompressionOption.Normal);
+        using (var stream = styles.GetStream(FileMode.Create, FileAccess.Write))
+        {
+            new Stylesheet(
+                new Fonts(new Font()) { Count = 1U },
+                new Fills(new Fill(new PatternFill { PatternType = PatternValues.None }), new Fill(new PatternFill { PatternType = PatternValues.Gray125 })) { Count = 2U },
+                new Borders(new Border()) { Count = 1U },
+                new CellStyleFormats(new CellFormat()) { Count = 1U },
+                new CellFormats(new CellFormat { FormatId = 0U }) { Count = 1U }).Save(stream);
+        }
+
+        var categories = _package.CreatePart(CategoriesUri, WorksheetType, CompressionOption.Normal);
+        using (var stream = categories.GetStream(FileMode.Create, FileAccess.Write))
+        using (var writer = OpenXmlWriter.Create(stream))
+        {
+            StartSheet(writer, UsageColumns.Categories);
+            long row = 1;
+            foreach (var category in _options.EffectiveCategories)
+            {
+                row++;
+                StartRow(writer, row);
+                WriteText(writer, 0, category.Id);
+                WriteText(writer, 1, category.Name);
+                WriteText(writer, 2, category.Description);
+                writer.WriteEndElement();
+            }
+
+            writer.WriteEndElement();
+            writer.WriteEndElement();
+        }
+
+        var records = _package.CreatePart(RecordsUri, WorksheetType, CompressionOption.Fast);
+        _recordsStream = records.GetStream(FileMode.Create, FileAccess.Write);
+        _records = OpenXmlWriter.Create(_recordsStream);
+        StartSheet(_records, headers);
+    }
+
+    private void StartSheet(OpenXmlWriter writer, IReadOnlyList<string> headers)
+    {
+        writer.WriteStartDocument();
+        writer.WriteStartElement(new Worksheet());
+        writer.WriteStartElement(new SheetData());
+        StartRow(writer, 1);
+        for (var i = 0; i < headers.Count; i++)
+        {
+            WriteText(writer, i, headers[i]);
+        }
+
+        writer.WriteEndElement();
+    }
+
+    private void WriteRecord(UsageRecord record, string id, long row)
+    {
+        var w = _records!;
+        StartRow(w, row);
+        WriteText(w, 0, id);
+        WriteText(w, 1, record.RecordNote);
+        WriteText(w, 2, record.ItemSearchCriteria);
+        WriteText(w, 3, record.ItemSearchValue);
+        WriteNumber(w, 4, record.Amount is { } amount ? UsageCells.FormatNumber(amount) : null);
+        WriteNumber(w, 5, record.Quantity is { } quantity ? UsageCells.FormatNumber(quantity) : null);
+        WriteText(w, 6, record.StartTimeUtc is { } start ? UsageCells.FormatDate(start) : null);
+        WriteText(w, 7, record.EndTimeUtc is { } end ? UsageCells.FormatDate(end) : null);
+        WriteText(w, 8, record.AssetSearchCriteria);
+        WriteText(w, 9, record.AssetSearchValue);
+        WriteText(w, 10, record.ItemName);
+        WriteText(w, 11, record.ItemMpn);
+        WriteText(w, 12, record.ItemPrecision);
+        WriteText(w, 13, record.ItemUnit);
+        WriteText(w, 14, record.CategoryId ?? _options.EffectiveCategories[0].Id);
+        WriteText(w, 15, record.AssetReconId);
+        WriteNumber(w, 16, record.Tier?.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        if (record.Params is { Count: > 0 } parameters)
+        {
+            for (var i = 0; i < _parameterColumns.Count; i++)
+            {
+                if (parameters.TryGetValue(_parameterColumns[i], out var value))
+                {
+                    WriteText(w, UsageColumns.Records.Count + i, value);
+                }
+            }
+        }
+
+        w.WriteEndElement();
+    }
+
+    private void StartRow(OpenXmlWriter writer, long row)
+    {
+        _attributes.Clear();
+        _rowText = row.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        _attributes.Add(new OpenXmlAttribute("r", string.Empty, _rowText));
+        writer.WriteStartElement(_row, _attributes);
+    }
+
+    private void WriteText(OpenXmlWriter writer, int column, string? value)
+    {
+        if (string.IsNullOrEmpty(value))
+        {
+            return; // empty cells are simply absent
+        }
+
+        _attributes.Clear();
+        _attributes.Add(new OpenXmlAttribute("r", string.Empty, CellReference(column)));
+        _attributes.Add(new OpenXmlAttribute("t", string.Empty, "inlineStr"));
+        writer.WriteStartElement(_cell, _attributes);
+        writer.WriteStartElement(_inline);
+        if (char.IsWhiteSpace(value[0]) || char.IsWhiteSpace(value[^1]))
+        {
+            writer.WriteStartElement(_text, _preserve);
+        }
+        else
+        {
+            writer.WriteStartElement(_text);
+        }
+
+        writer.WriteString(value);
+        writer.WriteEndElement();
+        writer.WriteEndElement();
+        writer.WriteEndElement();
+    }
+
+    private void WriteNumber(OpenXmlWriter writer, int column, string? value)
+    {
+        if (value is null)
+        {
+            return;
+        }
+
+        _attributes.Clear();
+        _attributes.Add(new OpenXmlAttribute("r", string.Empty, CellReference(column)));
+        writer.WriteStartElement(_cell, _attributes);
+        writer.WriteStartElement(_value);
+        writer.WriteString(value);
+        writer.WriteEndElement();
+        writer.WriteEndElement();
+    }
+
+    private string CellReference(int column) =>
+        string.Concat(column < _columnLetters.Length ? _columnLetters[column] : ColumnLetters(column), _rowText);
+
+    internal static string ColumnLetters(int index)
+    {
+        var letters = string.Empty;
+        for (var n = index + 1; n > 0; n = (n - 1) / 26)
+        {
+            letters = (char)('A' + ((n - 1) % 26)) + letters;
+        }
+
+        return letters;
+    }
+}

@@ -1,0 +1,74 @@
+using Connect.Sdk;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Spreadsheet;
+
+namespace Connect.Usage.Tests;
+
+internal static class TestData
+{
+    public static readonly DateTime Start = new(2026, 3, 1, 7, 21, 39, DateTimeKind.Utc);
+
+    public static UsageRecord Valid(int i = 0) => new()
+    {
+        RecordId = $"rec-{i}",
+        RecordNote = $"note {i}",
+        ItemSearchCriteria = "item.mpn",
+        ItemSearchValue = "SKU-A",
+        Quantity = 1.5m + i,
+        Amount = 0.123456789012345678m,
+        StartTimeUtc = Start.AddHours(i),
+        EndTimeUtc = Start.AddHours(i + 1),
+        AssetSearchCriteria = "asset.id",
+        AssetSearchValue = "AS-0001-0002-0003",
+    };
+
+    public static IEnumerable<UsageRecord> Many(int count)
+    {
+        for (var i = 0; i < count; i++)
+        {
+            yield return Valid(i);
+        }
+    }
+
+    public static string SharedPath(params string[] parts)
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (Directory.Exists(Path.Combine(dir.FullName, "shared", "research")))
+            {
+                return Path.Combine([dir.FullName, "shared", .. parts]);
+            }
+        }
+
+        throw new DirectoryNotFoundException("No 'shared/research' folder above " + AppContext.BaseDirectory);
+    }
+}
+
+/// <summary>An independent reader: the Open XML SDK's DOM API, no code from Connect.Usage.</summary>
+internal sealed record DomCell(string Reference, string? Type, string Text);
+
+internal static class DomReader
+{
+    public static List<string> SheetNames(Stream xlsx)
+    {
+        xlsx.Position = 0;
+        using var document = SpreadsheetDocument.Open(xlsx, false);
+        return [.. document.WorkbookPart!.Workbook.Sheets!.Elements<Sheet>().Select(s => s.Name!.Value!)];
+    }
+
+    public static List<List<DomCell>> Rows(Stream xlsx, string sheetName)
+    {
+        xlsx.Position = 0;
+        using var document = SpreadsheetDocument.Open(xlsx, false);
+        var workbook = document.WorkbookPart!;
+        var sheet = workbook.Workbook.Sheets!.Elements<Sheet>().Single(s => s.Name == sheetName);
+        var part = (WorksheetPart)workbook.GetPartById(sheet.Id!);
+        var shared = workbook.SharedStringTablePart?.SharedStringTable.Elements<SharedStringItem>().Select(s => s.InnerText).ToList();
+        return [.. part.Worksheet.Descendants<Row>().Select(row => row.Elements<Cell>().Select(c => new DomCell(
+            c.CellReference!.Value!,
+            c.DataType?.InnerText,
+            c.DataType?.Value == CellValues.InlineString ? c.InlineString!.InnerText
+            : c.DataType?.Value == CellValues.SharedString ? shared![int.Parse(c.CellValue!.Text)]
+            : c.CellValue!.Text)).ToList())];
+    }
+}
