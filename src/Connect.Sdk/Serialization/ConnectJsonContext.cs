@@ -11,6 +11,8 @@ namespace Connect.Sdk;
     ReadCommentHandling = JsonCommentHandling.Skip)]
 [JsonSerializable(typeof(JsonElement))]
 [JsonSerializable(typeof(List<JsonElement>))]
+[JsonSerializable(typeof(System.Text.Json.Nodes.JsonNode))]
+[JsonSerializable(typeof(List<System.Text.Json.Nodes.JsonNode>))]
 [JsonSerializable(typeof(UsageRecord))]
 [JsonSerializable(typeof(List<UsageRecord>))]
 [JsonSerializable(typeof(UsageTemplateLink))]
