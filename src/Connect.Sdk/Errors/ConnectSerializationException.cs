@@ -1,0 +1,49 @@
+namespace Connect.Sdk;
+
+/// <summary>A response (or a document given to the SDK) could not be read as the expected model.</summary>
+public sealed class ConnectSerializationException : Exception
+{
+    /// <summary>Creates an exception naming the target type and the JSON path.</summary>
+    /// <param name="targetType">The model the JSON was read into.</param>
+    /// <param name="jsonPath">JSON path of the offending value (<c>$.asset.items[0].quantity</c>), if known.</param>
+    /// <param name="detail">What was wrong.</param>
+    /// <param name="innerException">The parser's exception.</param>
+    public ConnectSerializationException(Type targetType, string? jsonPath, string detail, Exception? innerException = null)
+        : base($"Cannot read {Describe(targetType)} at {jsonPath ?? "$"}: {detail}", innerException)
+    {
+        TargetType = targetType;
+        JsonPath = jsonPath;
+    }
+
+    /// <summary>Creates an exception with a message.</summary>
+    public ConnectSerializationException()
+        : this(typeof(object), null, "invalid JSON")
+    {
+    }
+
+    /// <summary>Creates an exception with a message.</summary>
+    /// <param name="message">Message.</param>
+    public ConnectSerializationException(string message)
+        : base(message)
+    {
+        TargetType = typeof(object);
+    }
+
+    /// <summary>Creates an exception with a message and a cause.</summary>
+    /// <param name="message">Message.</param>
+    /// <param name="innerException">Cause.</param>
+    public ConnectSerializationException(string message, Exception innerException)
+        : base(message, innerException)
+    {
+        TargetType = typeof(object);
+    }
+
+    /// <summary>The model the JSON was read into.</summary>
+    public Type TargetType { get; }
+
+    /// <summary>JSON path of the offending value, if known.</summary>
+    public string? JsonPath { get; }
+
+    private static string Describe(Type type) =>
+        type.IsGenericType && type.GetGenericArguments() is [var item] ? $"a list of {item.Name}" : type.Name;
+}

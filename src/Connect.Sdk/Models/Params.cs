@@ -1,0 +1,109 @@
+// Wire models: JSON names are exactly the API's; unknown fields go to ExtensionData.
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace Connect.Sdk;
+
+/// <summary>Parameter constraints.</summary>
+public sealed partial class Constraints : ConnectModel
+{
+    /// <summary>Whether the parameter is required.</summary>
+    [JsonPropertyName("required")]
+    public bool? Required { get; set; }
+
+    /// <summary>Whether the parameter is hidden.</summary>
+    [JsonPropertyName("hidden")]
+    public bool? Hidden { get; set; }
+
+    /// <summary>Whether the value must be unique.</summary>
+    [JsonPropertyName("unique")]
+    public bool? Unique { get; set; }
+
+    /// <summary>Whether the parameter is used for reconciliation.</summary>
+    [JsonPropertyName("reconciliation")]
+    public bool? Reconciliation { get; set; }
+
+    /// <summary>Hint text.</summary>
+    [JsonPropertyName("hint")]
+    public string? Hint { get; set; }
+
+    /// <summary>Placeholder text.</summary>
+    [JsonPropertyName("placeholder")]
+    public string? Placeholder { get; set; }
+
+    /// <summary>Value choices.</summary>
+    [JsonPropertyName("choices")]
+    public IList<ValueChoice>? Choices { get; set; }
+}
+
+/// <summary>A value choice of a parameter.</summary>
+public sealed partial class ValueChoice : ConnectModel
+{
+    /// <summary>Value.</summary>
+    [JsonPropertyName("value")]
+    public string? Value { get; set; }
+
+    /// <summary>Label.</summary>
+    [JsonPropertyName("label")]
+    public string? Label { get; set; }
+}
+
+/// <summary>A parameter of a product, asset, item, tier config or request.</summary>
+public sealed partial class Param : ConnectModel, IIdentified
+{
+    /// <summary>Unique id (<c>id</c>).</summary>
+    [JsonPropertyName("id")]
+    public string? Id { get; set; }
+
+    /// <summary>Parameter name.</summary>
+    [JsonPropertyName("name")]
+    public string? Name { get; set; }
+
+    /// <summary>Parameter title.</summary>
+    [JsonPropertyName("title")]
+    public string? Title { get; set; }
+
+    /// <summary>Parameter description.</summary>
+    [JsonPropertyName("description")]
+    public string? Description { get; set; }
+
+    /// <summary>Type: text, dropdown, password, email, checkbox, subdomain, domain, phone, url, choice, object, ...</summary>
+    [JsonPropertyName("type")]
+    public string? Type { get; set; }
+
+    /// <summary>Scope: asset, item, tier1, tier2, product, ...</summary>
+    [JsonPropertyName("scope")]
+    public string? Scope { get; set; }
+
+    /// <summary>Phase: ordering, fulfillment or configuration.</summary>
+    [JsonPropertyName("phase")]
+    public string? Phase { get; set; }
+
+    /// <summary>Value.</summary>
+    [JsonPropertyName("value")]
+    public string? Value { get; set; }
+
+    /// <summary>Error shown to the customer on inquiry.</summary>
+    [JsonPropertyName("value_error")]
+    public string? ValueError { get; set; }
+
+    /// <summary>Structured value (address, phone, object).</summary>
+    [JsonPropertyName("structured_value")]
+    public JsonElement? StructuredValue { get; set; }
+
+    /// <summary>Available choices.</summary>
+    [JsonPropertyName("value_choices")]
+    public IList<ValueChoice>? ValueChoices { get; set; }
+
+    /// <summary>Constraints.</summary>
+    [JsonPropertyName("constraints")]
+    public Constraints? Constraints { get; set; }
+
+    /// <summary>Events.</summary>
+    [JsonPropertyName("events")]
+    public Events? Events { get; set; }
+
+    /// <summary>Marketplace.</summary>
+    [JsonPropertyName("marketplace")]
+    public Marketplace? Marketplace { get; set; }
+}

@@ -1,0 +1,130 @@
+namespace Connect.Sdk;
+
+/// <summary>Entry point of the RQL expression builder: <c>R.Field("status").Eq("pending")</c>.</summary>
+public static class R
+{
+    /// <summary>Starts a condition on a (dotted) property.</summary>
+    /// <param name="property">Property path, e.g. <c>asset.product.id</c>.</param>
+    /// <returns>A field to compare.</returns>
+    public static RqlField Field(string property) => new(RqlExpression.CheckProperty(property));
+
+    /// <summary><c>and(...)</c> of the given expressions.</summary>
+    /// <param name="operands">Expressions.</param>
+    /// <returns>The expression.</returns>
+    public static RqlExpression And(params RqlExpression[] operands) => Group("and", operands);
+
+    /// <summary><c>or(...)</c> of the given expressions.</summary>
+    /// <param name="operands">Expressions.</param>
+    /// <returns>The expression.</returns>
+    public static RqlExpression Or(params RqlExpression[] operands) => Group("or", operands);
+
+    /// <summary><c>not(expr)</c>.</summary>
+    /// <param name="operand">Expression.</param>
+    /// <returns>The expression.</returns>
+    public static RqlExpression Not(RqlExpression operand)
+    {
+        ArgumentNullException.ThrowIfNull(operand);
+        return new RqlNot(operand);
+    }
+
+    private static RqlExpression Group(string op, RqlExpression[] operands)
+    {
+        ArgumentNullException.ThrowIfNull(operands);
+        var flat = new List<RqlExpression>();
+        foreach (var operand in operands)
+        {
+            ArgumentNullException.ThrowIfNull(operand, nameof(operands));
+            if (operand is RqlGroup group && group.Op == op)
+            {
+                flat.AddRange(group.Operands);
+            }
+            else
+            {
+                flat.Add(operand);
+            }
+        }
+
+        if (flat.Count == 0)
+        {
+            throw new ArgumentException($"{op}() needs at least one expression.", nameof(operands));
+        }
+
+        return flat.Count == 1 ? flat[0] : new RqlGroup(op, flat);
+    }
+}
+
+/// <summary>A property to compare; every method returns an <see cref="RqlExpression"/>.</summary>
+public sealed class RqlField
+{
+    private readonly string _property;
+
+    internal RqlField(string property) => _property = property;
+
+    /// <summary><c>eq(prop,value)</c>; a <see langword="null"/> value gives <c>eq(prop,null())</c>.</summary>
+    /// <param name="value">String, number, boolean or date.</param>
+    /// <returns>The expression.</returns>
+    public RqlExpression Eq(object? value) => Compare("eq", value);
+
+    /// <summary><c>ne(prop,value)</c>.</summary>
+    /// <param name="value">Value.</param>
+    /// <returns>The expression.</returns>
+    public RqlExpression Ne(object? value) => Compare("ne", value);
+
+    /// <summary><c>gt(prop,value)</c>.</summary>
+    /// <param name="value">Value.</param>
+    /// <returns>The expression.</returns>
+    public RqlExpression Gt(object value) => Compare("gt", value);
+
+    /// <summary><c>ge(prop,value)</c>.</summary>
+    /// <param name="value">Value.</param>
+    /// <returns>The expression.</returns>
+    public RqlExpression Ge(object value) => Compare("ge", value);
+
+    /// <summary><c>lt(prop,value)</c>.</summary>
+    /// <param name="value">Value.</param>
+    /// <returns>The expression.</returns>
+    public RqlExpression Lt(object value) => Compare("lt", value);
+
+    /// <summary><c>le(prop,value)</c>.</summary>
+    /// <param name="value">Value.</param>
+    /// <returns>The expression.</returns>
+    public RqlExpression Le(object value) => Compare("le", value);
+
+    /// <summary><c>in(prop,(a,b))</c>.</summary>
+    /// <param name="values">Values.</param>
+    /// <returns>The expression.</returns>
+    public RqlExpression In(params IEnumerable<string> values) => List("in", values);
+
+    /// <summary><c>out(prop,(a,b))</c>.</summary>
+    /// <param name="values">Values.</param>
+    /// <returns>The expression.</returns>
+    public RqlExpression Out(params IEnumerable<string> values) => List("out", values);
+
+    /// <summary><c>like(prop,pattern)</c>: <c>*</c> is the wildcard, <c>\*</c> a literal star.</summary>
+    /// <param name="pattern">Pattern.</param>
+    /// <returns>The expression.</returns>
+    public RqlExpression Like(string pattern) => Compare("like", pattern);
+
+    /// <summary><c>ilike(prop,pattern)</c>: case-insensitive <see cref="Like"/>.</summary>
+    /// <param name="pattern">Pattern.</param>
+    /// <returns>The expression.</returns>
+    public RqlExpression ILike(string pattern) => Compare("ilike", pattern);
+
+    /// <summary><c>eq(prop,null())</c>, or <c>ne(prop,null())</c> when <paramref name="isNull"/> is false.</summary>
+    /// <param name="isNull">Whether the property must be null.</param>
+    /// <returns>The expression.</returns>
+    public RqlExpression Null(bool isNull = true) => new RqlComparison(isNull ? "eq" : "ne", _property, RqlConstant.Null.Text);
+
+    /// <summary><c>eq(prop,empty())</c>, or <c>ne(prop,empty())</c> when <paramref name="isEmpty"/> is false.</summary>
+    /// <param name="isEmpty">Whether the property must be empty.</param>
+    /// <returns>The expression.</returns>
+    public RqlExpression Empty(bool isEmpty = true) => new RqlComparison(isEmpty ? "eq" : "ne", _property, RqlConstant.Empty.Text);
+
+    private RqlComparison Compare(string op, object? value) => new(op, _property, RqlExpression.FormatValue(value));
+
+    private RqlComparison List(string op, IEnumerable<string> values)
+    {
+        ArgumentNullException.ThrowIfNull(values);
+        return new RqlComparison(op, _property, "(" + string.Join(',', values.Select(v => RqlExpression.FormatValue(v))) + ")");
+    }
+}

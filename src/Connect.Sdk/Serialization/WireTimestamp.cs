@@ -1,0 +1,98 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace Connect.Sdk;
+
+/// <summary>
+/// A timestamp as it travels on the wire. The parsed value is what callers see; the raw text is kept so a
+/// document read from Connect is written back byte-for-byte (the API mixes <c>+00:00</c>, <c>Z</c>,
+/// microseconds and date-only forms).
+/// </summary>
+[JsonConverter(typeof(WireTimestampConverter))]
+internal readonly struct WireTimestamp : IEquatable<WireTimestamp>
+{
+    public WireTimestamp(DateTimeOffset? value, string? raw)
+    {
+        Value = value;
+        Raw = raw;
+        Present = true;
+    }
+
+    public DateTimeOffset? Value { get; }
+
+    public string? Raw { get; }
+
+    /// <summary>False for the default value: the field was absent and is not written.</summary>
+    public bool Present { get; }
+
+    /// <summary>Returns a wire value for <paramref name="value"/>, keeping the raw text when the value did not change.</summary>
+    public WireTimestamp With(DateTimeOffset? value) =>
+        Present && Nullable.Equals(Value, value) ? this : value is null ? default : new WireTimestamp(value, null);
+
+    public bool Equals(WireTimestamp other) =>
+        Present == other.Present && Nullable.Equals(Value, other.Value) && string.Equals(Raw, other.Raw, StringComparison.Ordinal);
+
+    public override bool Equals(object? obj) => obj is WireTimestamp other && Equals(other);
+
+    public override int GetHashCode() => HashCode.Combine(Present, Value, Raw);
+
+    internal static bool TryParse(string text, out DateTimeOffset value)
+    {
+        const DateTimeStyles styles = DateTimeStyles.AllowWhiteSpaces | DateTimeStyles.AssumeUniversal;
+        if (DateTimeOffset.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, styles, out value))
+        {
+            return true;
+        }
+
+        return DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, styles, out value);
+    }
+}
+
+/// <summary>Reads a timestamp in any ISO 8601 form Connect sends and writes back the form it read.</summary>
+internal sealed class WireTimestampConverter : JsonConverter<WireTimestamp>
+{
+    public override bool HandleNull => true;
+
+    public override WireTimestamp Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+    {
+        if (reader.TokenType == JsonTokenType.Null)
+        {
+            return new WireTimestamp(null, null);
+        }
+
+        if (reader.TokenType != JsonTokenType.String)
+        {
+            throw new JsonException($"Expected a timestamp string, found {reader.TokenType}.");
+        }
+
+        var text = reader.GetString()!;
+        if (text.Length == 0)
+        {
+            return new WireTimestamp(null, text);
+        }
+
+        if (!WireTimestamp.TryParse(text, out var value))
+        {
+            throw new JsonException($"'{text}' is not an ISO 8601 timestamp.");
+        }
+
+        return new WireTimestamp(value, text);
+    }
+
+    public override void Write(Utf8JsonWriter writer, WireTimestamp value, JsonSerializerOptions options)
+    {
+        if (value.Raw is not null)
+        {
+            writer.WriteStringValue(value.Raw);
+        }
+        else if (value.Value is { } v)
+        {
+            writer.WriteStringValue(v.ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFzzz", CultureInfo.InvariantCulture));
+        }
+        else
+        {
+            writer.WriteNullValue();
+        }
+    }
+}

@@ -1,0 +1,144 @@
+using System.Net;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Connect.Sdk.Tests;
+
+public class RetryTests
+{
+    private const string Product = """{"id":"PRD-1","name":"P"}""";
+    private const string Request = """{"id":"PR-1","status":"approved"}""";
+
+    [Theory]
+    [InlineData(HttpStatusCode.BadGateway)]
+    [InlineData(HttpStatusCode.ServiceUnavailable)]
+    [InlineData(HttpStatusCode.GatewayTimeout)]
+    [InlineData(HttpStatusCode.InternalServerError)]
+    [InlineData(HttpStatusCode.TooManyRequests)]
+    public async Task GetAsync_TransientStatus_RetriesThenSucceeds(HttpStatusCode status)
+    {
+        var stub = new StubHandler().Reply(status, "oops", "text/plain").ReplyJson(Product);
+        using var client = TestClients.Create(stub);
+
+        var product = await client.Products.GetAsync("PRD-1");
+
+        Assert.Equal("PRD-1", product.Id);
+        Assert.Equal(2, stub.Requests.Count);
+    }
+
+    [Fact]
+    public async Task GetAsync_TransportFailure_Retries()
+    {
+        var stub = new StubHandler().Throw(new HttpRequestException(HttpRequestError.ResponseEnded, "connection reset")).ReplyJson(Product);
+        using var client = TestClients.Create(stub);
+
+        await client.Products.GetAsync("PRD-1");
+
+        Assert.Equal(2, stub.Requests.Count);
+    }
+
+    [Fact]
+    public async Task GetAsync_AlwaysFailing_GivesUpAfterMaxRetries()
+    {
+        var stub = new StubHandler();
+        for (var i = 0; i < 3; i++)
+        {
+            stub.Reply(HttpStatusCode.BadGateway, "<html>bad gateway</html>", "text/html");
+        }
+
+        using var client = TestClients.Create(stub, TestClients.Options(maxRetries: 2));
+
+        var ex = await Assert.ThrowsAsync<ConnectApiException>(() => client.Products.GetAsync("PRD-1"));
+
+        Assert.Equal(HttpStatusCode.BadGateway, ex.StatusCode);
+        Assert.Equal(3, stub.Requests.Count);
+    }
+
+    [Theory]
+    [InlineData(HttpStatusCode.InternalServerError)]
+    [InlineData(HttpStatusCode.BadGateway)]
+    [InlineData(HttpStatusCode.GatewayTimeout)]
+    public async Task ApproveAsync_ServerErrorAfterSending_IsNotRetried(HttpStatusCode status)
+    {
+        var stub = new StubHandler().Reply(status, """{"error_code":"SYS_001","errors":["boom"]}""");
+        using var client = TestClients.Create(stub);
+
+        var ex = await Assert.ThrowsAsync<ConnectApiException>(() => client.Requests.ApproveByTemplateAsync("PR-1", "TL-1"));
+
+        Assert.Equal(status, ex.StatusCode);
+        Assert.Single(stub.Requests);
+    }
+
+    [Fact]
+    public async Task ApproveAsync_ResponseLost_IsNotRetried()
+    {
+        var stub = new StubHandler().Throw(new HttpRequestException(HttpRequestError.ResponseEnded, "response ended"));
+        using var client = TestClients.Create(stub);
+
+        await Assert.ThrowsAsync<HttpRequestException>(() => client.Requests.ApproveByTemplateAsync("PR-1", "TL-1"));
+
+        Assert.Single(stub.Requests);
+    }
+
+    [Theory]
+    [InlineData(HttpStatusCode.TooManyRequests)]
+    [InlineData(HttpStatusCode.ServiceUnavailable)]
+    public async Task ApproveAsync_RejectedBeforeProcessing_IsRetried(HttpStatusCode status)
+    {
+        var stub = new StubHandler().Reply(status).ReplyJson(Request);
+        using var client = TestClients.Create(stub);
+
+        var request = await client.Requests.ApproveByTemplateAsync("PR-1", "TL-1");
+
+        Assert.Equal(RequestStatus.Approved, request!.Status);
+        Assert.Equal(2, stub.Requests.Count);
+        Assert.Equal(stub.Requests[0].Body, stub.Requests[1].Body);
+    }
+
+    [Fact]
+    public async Task ApproveAsync_ConnectionRefused_IsRetried()
+    {
+        var stub = new StubHandler().Throw(new HttpRequestException(HttpRequestError.ConnectionError, "refused")).ReplyJson(Request);
+        using var client = TestClients.Create(stub);
+
+        await client.Requests.ApproveByTemplateAsync("PR-1", "TL-1");
+
+        Assert.Equal(2, stub.Requests.Count);
+    }
+
+    [Fact]
+    public async Task GetAsync_429WithRetryAfter_WaitsTheAnnouncedDelay()
+    {
+        var time = new FakeTimeProvider();
+        var stub = new StubHandler()
+            .Reply(HttpStatusCode.TooManyRequests, configure: r => r.Headers.RetryAfter = new System.Net.Http.Headers.RetryConditionHeaderValue(TimeSpan.FromSeconds(30)))
+            .ReplyJson(Product);
+        var options = TestClients.Options();
+        options.RetryBaseDelay = TimeSpan.FromMilliseconds(1);
+        options.Timeout = TimeSpan.FromHours(1);
+        using var client = new ConnectClient(options, new HttpClient(ConnectClient.CreateHttpMessageHandler(options, stub, time)));
+
+        var call = client.Products.GetAsync("PRD-1");
+        Assert.Single(stub.Requests);
+
+        time.Advance(TimeSpan.FromSeconds(29));
+        Assert.False(call.IsCompleted);
+        Assert.Single(stub.Requests);
+
+        time.Advance(TimeSpan.FromSeconds(1));
+        var product = await call.WaitAsync(TimeSpan.FromSeconds(30), TimeProvider.System);
+
+        Assert.Equal("PRD-1", product.Id);
+        Assert.Equal(2, stub.Requests.Count);
+    }
+
+    [Fact]
+    public async Task Client_NoRetriesConfigured_SendsOnce()
+    {
+        var stub = new StubHandler().Reply(HttpStatusCode.ServiceUnavailable);
+        using var client = TestClients.Create(stub, TestClients.Options(maxRetries: 0));
+
+        await Assert.ThrowsAsync<ConnectApiException>(() => client.Products.GetAsync("PRD-1"));
+
+        Assert.Single(stub.Requests);
+    }
+}
