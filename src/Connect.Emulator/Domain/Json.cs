@@ -1,0 +1,57 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace Connect.Emulator.Domain;
+
+/// <summary>Small helpers over <see cref="JsonNode"/> documents.</summary>
+internal static class Json
+{
+    // Connect writes '+', '<', '>' and non-ASCII text literally (e.g. "+00:00" offsets), not as \u escapes.
+    private static readonly JsonSerializerOptions WireOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    /// <summary>Serializes a document the way the emulator puts it on the wire and into the store.</summary>
+    public static string Write(JsonNode? node) => node?.ToJsonString(WireOptions) ?? "null";
+
+    public static JsonObject Clone(JsonObject document) => (JsonObject)document.DeepClone();
+
+    public static JsonNode? Copy(JsonNode? node) => node?.DeepClone();
+
+    /// <summary>The string at a dotted path, or null (non-string scalars are rendered as JSON text).</summary>
+    public static string? Str(JsonNode? node, string path)
+    {
+        foreach (var segment in path.Split('.'))
+        {
+            node = node is JsonObject obj ? obj[segment] : null;
+        }
+
+        return node switch
+        {
+            JsonValue v when v.TryGetValue<string>(out var s) => s,
+            JsonValue v => v.ToJsonString(),
+            _ => null,
+        };
+    }
+
+    public static string Id(JsonNode document) => Str(document, "id") ?? string.Empty;
+
+    public static JsonArray Array(JsonNode? node) => node as JsonArray ?? [];
+
+    public static IEnumerable<JsonObject> Objects(JsonNode? node) => Array(node).OfType<JsonObject>();
+
+    public static JsonObject Ref(JsonObject document, params string[] fields)
+    {
+        var result = new JsonObject();
+        foreach (var field in fields)
+        {
+            if (document[field] is { } value)
+            {
+                result[field] = value.DeepClone();
+            }
+        }
+
+        return result;
+    }
+
+    public static JsonObject At(string at) => new() { ["at"] = at };
+}

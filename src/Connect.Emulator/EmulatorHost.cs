@@ -1,0 +1,120 @@
+using System.Net;
+using Connect.Emulator.Domain;
+using Connect.Emulator.Endpoints;
+using Connect.Emulator.Http;
+using Connect.Emulator.Seed;
+using Connect.Emulator.Store;
+
+namespace Connect.Emulator;
+
+/// <summary>
+/// A running emulator: Kestrel on a loopback (or configured) address serving the Connect public API under
+/// <c>/public/v1</c> and the control API under <c>/emulator/v1</c>.
+/// </summary>
+public sealed class EmulatorHost : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+    private readonly DocumentStore _store;
+    private int _stopped;
+
+    private EmulatorHost(WebApplication app, DocumentStore store, string baseAddress, string apiKey)
+    {
+        _app = app;
+        _store = store;
+        BaseUrl = baseAddress + "/public/v1";
+        ControlUrl = baseAddress + "/emulator/v1";
+        ApiKey = apiKey;
+    }
+
+    /// <summary>Base URL of the public API, e.g. <c>http://127.0.0.1:8080/public/v1</c> (no trailing slash).</summary>
+    public string BaseUrl { get; }
+
+    /// <summary>Base URL of the control API, e.g. <c>http://127.0.0.1:8080/emulator/v1</c>.</summary>
+    public string ControlUrl { get; }
+
+    /// <summary>The first accepted API key (the value to send as <c>Authorization</c>).</summary>
+    public string ApiKey { get; }
+
+    /// <summary>Opens the store, seeds it when empty and starts listening.</summary>
+    /// <param name="options">Settings; validated here.</param>
+    /// <param name="cancellationToken">Cancels start-up.</param>
+    /// <returns>The running host; dispose it to stop.</returns>
+    /// <exception cref="ArgumentException">An option is invalid.</exception>
+    public static async Task<EmulatorHost> StartAsync(EmulatorOptions options, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        options.Validate();
+        var keys = options.ApiKeys.Count == 0 ? [EmulatorOptions.DefaultApiKey] : options.ApiKeys.ToList();
+        var address = options.Host == "localhost" ? IPAddress.Loopback : IPAddress.Parse(options.Host);
+
+        var store = DocumentStore.Open(options.DataPath);
+        try
+        {
+            var clock = new Clock(options.TimeProvider);
+            if (options.Seed == "demo" && store.IsEmpty)
+            {
+                DemoSeed.Load(store);
+            }
+
+            var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
+            {
+                ApplicationName = typeof(EmulatorHost).Assembly.GetName().Name,
+                ContentRootPath = AppContext.BaseDirectory,
+            });
+            builder.Logging.ClearProviders();
+            builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
+            builder.Logging.SetMinimumLevel(options.MinimumLogLevel);
+            builder.WebHost.ConfigureKestrel(k =>
+            {
+                k.Listen(address, options.Port);
+                k.Limits.MaxRequestBodySize = options.MaxUploadBytes;
+                k.AddServerHeader = false;
+            });
+
+            var app = builder.Build();
+            var services = new EmulatorServices(store, clock, options.Seed);
+            var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Connect.Emulator");
+            var apiKeys = new ApiKeys(keys);
+            app.Use((context, next) => Pipeline.HandleErrorsAsync(context, next, logger));
+            app.Use(Pipeline.TrimTrailingSlashAsync);
+            app.Use((context, next) => Pipeline.AuthenticateAsync(context, next, apiKeys));
+            app.UseRouting();
+            PublicApi.Map(app.MapGroup("/public/v1"), services);
+            ControlApi.Map(app.MapGroup("/emulator/v1"), services);
+
+            await app.StartAsync(cancellationToken).ConfigureAwait(false);
+            var port = Pipeline.BoundPort(((IApplicationBuilder)app).ServerFeatures);
+            var host = address.AddressFamily == System.Net.Sockets.AddressFamily.InterNetworkV6 ? $"[{address}]" : address.ToString();
+            return new EmulatorHost(app, store, $"http://{host}:{port}", keys[0]);
+        }
+        catch
+        {
+            store.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>Stops listening, finishing requests in flight, and closes the store.</summary>
+    /// <param name="cancellationToken">Cuts the graceful shutdown short.</param>
+    /// <returns>A task that completes once stopped.</returns>
+    public async Task StopAsync(CancellationToken cancellationToken = default)
+    {
+        if (Interlocked.Exchange(ref _stopped, 1) == 1)
+        {
+            return;
+        }
+
+        try
+        {
+            await _app.StopAsync(cancellationToken).ConfigureAwait(false);
+            await _app.DisposeAsync().ConfigureAwait(false);
+        }
+        finally
+        {
+            _store.Dispose();
+        }
+    }
+
+    /// <inheritdoc />
+    public async ValueTask DisposeAsync() => await StopAsync().ConfigureAwait(false);
+}

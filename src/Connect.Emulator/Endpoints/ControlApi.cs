@@ -1,0 +1,149 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using Connect.Emulator.Domain;
+using Connect.Emulator.Http;
+using Connect.Emulator.Seed;
+
+namespace Connect.Emulator.Endpoints;
+
+/// <summary>The emulator's own control API (not part of Connect), relative to <c>/emulator/v1</c>.</summary>
+internal static class ControlApi
+{
+    private const int MaxGenerate = 1_000_000;
+
+    public static void Map(RouteGroupBuilder api, EmulatorServices s)
+    {
+        // Create a subscription (purchase) or a change/suspend/resume/cancel request, as a storefront would.
+        api.MapPost("/requests", async Task<IResult> (HttpContext c) =>
+        {
+            var body = await Bodies.ReadObjectAsync(c.Request, c.RequestAborted).ConfigureAwait(false);
+            var publicBody = body.ContainsKey("asset") ? body : Translate(s, body);
+            return Responses.Json(s.Requests.Create(publicBody, Caller.From(c)), StatusCodes.Status201Created);
+        });
+
+        api.MapPost("/requests/generate", async Task<IResult> (HttpContext c) =>
+        {
+            var body = await Bodies.ReadObjectAsync(c.Request, c.RequestAborted).ConfigureAwait(false);
+            var productId = Bodies.String(body, "product_id") ?? throw ApiException.Invalid("product_id: This field is required.");
+            var count = body["count"] is JsonValue v && v.TryGetValue<int>(out var n) ? n : 1;
+            if (count < 1 || count > MaxGenerate)
+            {
+                throw ApiException.Invalid($"count: Must be between 1 and {MaxGenerate.ToString(CultureInfo.InvariantCulture)}.");
+            }
+
+            var status = Bodies.String(body, "status") ?? "pending";
+            if (status is not ("pending" or "draft" or "inquiring"))
+            {
+                throw ApiException.Invalid("status: Must be pending, draft or inquiring.");
+            }
+
+            var ids = s.Requests.Generate(productId, count, status, Caller.From(c));
+            return Responses.Json(
+                new JsonObject
+                {
+                    ["product_id"] = productId,
+                    ["count"] = ids.Count,
+                    ["status"] = status,
+                    ["ids"] = new JsonArray([.. ids.Select(id => (JsonNode)id)]),
+                },
+                StatusCodes.Status201Created);
+        });
+
+        api.MapGet("/audit", (HttpContext c) =>
+        {
+            var query = c.Request.Query;
+            var objectId = query["object_id"].ToString();
+            var limit = int.TryParse(query["limit"], NumberStyles.None, CultureInfo.InvariantCulture, out var l) ? Math.Min(l, Lists.MaxLimit) : Lists.DefaultLimit;
+            var offset = int.TryParse(query["offset"], NumberStyles.None, CultureInfo.InvariantCulture, out var o) ? o : 0;
+            var entries = s.Store.ReadAudit(string.IsNullOrEmpty(objectId) ? null : objectId, limit, offset, out var total);
+            var body = new JsonArray([.. entries.Select(e => (JsonNode)new JsonObject
+            {
+                ["seq"] = e.Seq,
+                ["object_id"] = e.ObjectId,
+                ["collection"] = e.Collection,
+                ["from"] = e.FromStatus,
+                ["to"] = e.ToStatus,
+                ["action"] = e.Action,
+                ["at"] = e.At,
+                ["api_key_id"] = e.ApiKeyId,
+            })]);
+            var range = limit == 0 ? $"items 0-0/{total}"
+                : entries.Count == 0 ? $"items {offset}-{offset}/{total}"
+                : $"items {offset}-{offset + entries.Count - 1}/{total}";
+            return Responses.Json(limit == 0 ? new JsonArray() : body, contentRange: range);
+        });
+
+        api.MapPost("/reset", async Task<IResult> (HttpContext c) =>
+        {
+            var body = await Bodies.ReadObjectAsync(c.Request, c.RequestAborted).ConfigureAwait(false);
+            var seed = Bodies.String(body, "seed") ?? s.Seed;
+            if (seed is not ("demo" or "none"))
+            {
+                throw ApiException.Invalid("seed: Must be demo or none.");
+            }
+
+            s.Store.Clear();
+            if (seed == "demo")
+            {
+                DemoSeed.Load(s.Store);
+            }
+
+            return Responses.NoContent();
+        });
+    }
+
+    /// <summary>Turns the control API's short form into a public <c>POST /requests</c> body.</summary>
+    private static JsonObject Translate(EmulatorServices s, JsonObject body)
+    {
+        var type = Bodies.String(body, "type") ?? "purchase";
+        if (type != "purchase")
+        {
+            var assetId = Bodies.String(body, "asset_id") ?? throw ApiException.Invalid("asset_id: This field is required.");
+            var asset = new JsonObject { ["id"] = assetId };
+            if (body["items"] is JsonArray changeItems)
+            {
+                asset["items"] = changeItems.DeepClone();
+            }
+
+            return new JsonObject { ["type"] = type, ["asset"] = asset, ["note"] = Bodies.String(body, "note") ?? string.Empty };
+        }
+
+        var productId = Bodies.String(body, "product_id") ?? throw ApiException.Invalid("product_id: This field is required.");
+        var tiers = new JsonObject
+        {
+            ["customer"] = Bodies.String(body, "customer_id") is { } customer ? new JsonObject { ["id"] = customer } : new JsonObject { ["name"] = "Preview Customer" },
+            ["tier1"] = Bodies.String(body, "tier1_id") is { } tier1 ? new JsonObject { ["id"] = tier1 } : new JsonObject(),
+            ["tier2"] = new JsonObject(),
+        };
+        var result = new JsonObject
+        {
+            ["type"] = "purchase",
+            ["asset"] = new JsonObject
+            {
+                ["product"] = new JsonObject { ["id"] = productId },
+                ["items"] = body["items"]?.DeepClone() ?? DefaultItems(s, productId),
+                ["params"] = body["params"]?.DeepClone() ?? new JsonArray(),
+                ["tiers"] = tiers,
+            },
+        };
+        if (Bodies.String(body, "marketplace_id") is { } marketplace)
+        {
+            result["marketplace"] = new JsonObject { ["id"] = marketplace };
+        }
+
+        if (Bodies.String(body, "status") is { } status)
+        {
+            result["status"] = status;
+        }
+
+        return result;
+    }
+
+    private static JsonArray DefaultItems(EmulatorServices s, string productId)
+    {
+        var items = s.Store.Snapshot(Store.Collections.Items).Documents.Where(i => Json.Str(i, "product.id") == productId).ToList();
+        var item = items.FirstOrDefault(i => Json.Str(i, "type") != "ppu") ?? items.FirstOrDefault()
+            ?? throw ApiException.Invalid($"product_id: Product {productId} has no items.");
+        return [new JsonObject { ["global_id"] = Json.Id(item), ["quantity"] = "1" }];
+    }
+}

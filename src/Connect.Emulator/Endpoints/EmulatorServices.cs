@@ -1,0 +1,20 @@
+using Connect.Emulator.Domain;
+using Connect.Emulator.Store;
+
+namespace Connect.Emulator.Endpoints;
+
+/// <summary>Everything the endpoints of one emulator instance share.</summary>
+internal sealed class EmulatorServices(DocumentStore store, Clock clock, string seed)
+{
+    public DocumentStore Store { get; } = store;
+
+    public Clock Clock { get; } = clock;
+
+    public string Seed { get; } = seed;
+
+    public RequestService Requests { get; } = new(store, clock);
+
+    public TierConfigService Tiers { get; } = new(store, clock);
+
+    public ConversationService Conversations { get; } = new(store, clock);
+}

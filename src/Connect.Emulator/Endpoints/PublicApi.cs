@@ -1,0 +1,257 @@
+using System.Text.Json.Nodes;
+using Connect.Emulator.Domain;
+using Connect.Emulator.Http;
+using Connect.Emulator.Store;
+
+namespace Connect.Emulator.Endpoints;
+
+/// <summary>The Connect public API routes (contract §5), relative to <c>/public/v1</c>.</summary>
+internal static class PublicApi
+{
+    private static readonly ListSpec RequestList = new(Collections.Requests)
+    {
+        Hidden = ["asset.product.capabilities"],
+        SearchFields = ["id", "asset.id", "asset.external_id", "asset.external_uid", "asset.product.id", "asset.product.name", "asset.tiers.customer.name"],
+    };
+
+    private static readonly ListSpec AssetList = new(Collections.Assets)
+    {
+        Hidden = ["pending_request", "template"],
+        SearchFields = ["id", "external_id", "external_uid", "product.id", "product.name", "tiers.customer.name"],
+    };
+
+    private static readonly ListSpec TierRequestList = new(Collections.TierConfigRequests)
+    {
+        Hidden = ["configuration.product.capabilities"],
+        SearchFields = ["id", "configuration.id", "configuration.account.id", "configuration.account.name", "configuration.product.id", "configuration.product.name"],
+    };
+
+    private static readonly ListSpec TierConfigList = new(Collections.TierConfigs)
+    {
+        SearchFields = ["id", "name", "account.id", "account.name", "product.id", "product.name"],
+    };
+
+    private static readonly ListSpec ConversationList = new(Collections.Conversations)
+    {
+        Internal = ["messages"],
+        SearchFields = ["id", "instance_id", "topic"],
+    };
+
+    public static void Map(RouteGroupBuilder api, EmulatorServices services)
+    {
+        MapRequests(api, services);
+        MapAssets(api, services);
+        MapTiers(api, services);
+        MapCatalog(api, services);
+        MapConversations(api, services);
+    }
+
+    private static void MapRequests(RouteGroupBuilder api, EmulatorServices s)
+    {
+        var requests = s.Requests;
+        api.MapGet("/requests", (HttpContext c) => Lists.FromStore(c, s.Store, RequestList));
+        api.MapPost("/requests", async Task<IResult> (HttpContext c) =>
+            Responses.Json(requests.Create(await Body(c).ConfigureAwait(false), Caller.From(c)), StatusCodes.Status201Created));
+        api.MapGet("/requests/{id}", (string id) => Responses.Json(requests.Get(id)));
+        api.MapPut("/requests/{id}", async Task<IResult> (HttpContext c, string id) =>
+            Responses.Json(requests.Update(id, await Body(c).ConfigureAwait(false))));
+        api.MapGet("/requests/{id}/render", (string id) => Responses.Markdown(requests.Render(id)));
+        api.MapPost("/requests/{id}/assign/{assignee}", async Task<IResult> (HttpContext c, string id, string assignee) =>
+        {
+            await Body(c).ConfigureAwait(false);
+            return Responses.Json(requests.Assign(id, [], assignee, Caller.From(c)));
+        });
+        api.MapPost("/requests/{id}/{action}", async Task<IResult> (HttpContext c, string id, string action) =>
+        {
+            var body = await Body(c).ConfigureAwait(false);
+            var caller = Caller.From(c);
+            return Responses.Json(action switch
+            {
+                "approve" => requests.Approve(id, body, caller),
+                "inquire" => requests.Inquire(id, body, caller),
+                "fail" => requests.Fail(id, body, caller),
+                "pend" => requests.Pend(id, caller),
+                "purchase" => requests.Purchase(id, caller),
+                "schedule" => requests.Schedule(id, body, caller),
+                "revoke" => requests.Revoke(id, body, caller),
+                "confirm" => requests.Confirm(id, caller),
+                "assign" => requests.Assign(id, body, null, caller),
+                "unassign" => requests.Unassign(id, caller),
+                "validate" => requests.Validate(id, body),
+                _ => throw new ApiException(StatusCodes.Status404NotFound, ErrorCodes.NotFound, $"Action {action} does not exist."),
+            });
+        });
+    }
+
+    private static void MapAssets(RouteGroupBuilder api, EmulatorServices s)
+    {
+        api.MapGet("/assets", (HttpContext c) => Lists.FromStore(c, s.Store, AssetList));
+        api.MapGet("/assets/{id}", (string id) =>
+            Responses.Json(s.Store.Get(Collections.Assets, id) ?? throw ApiException.NotFound("Asset", id)));
+        api.MapGet("/assets/{id}/requests", (HttpContext c, string id) =>
+            Lists.FromDocuments(c, s.Requests.AssetRequests(id), new ListSpec(Collections.Requests)));
+        api.MapGet("/assets/{id}/render", (string id) =>
+        {
+            _ = s.Store.Get(Collections.Assets, id) ?? throw ApiException.NotFound("Asset", id);
+            var latest = s.Store.Snapshot(Collections.Requests).Documents
+                .LastOrDefault(r => Json.Str(r, "asset.id") == id && Json.Str(r, "status") == "approved");
+            return Responses.Markdown(latest is null ? string.Empty : s.Requests.Render(Json.Id(latest)));
+        });
+    }
+
+    private static void MapTiers(RouteGroupBuilder api, EmulatorServices s)
+    {
+        var tiers = s.Tiers;
+        api.MapGet("/tier/config-requests", (HttpContext c) => Lists.FromStore(c, s.Store, TierRequestList));
+        api.MapPost("/tier/config-requests", async Task<IResult> (HttpContext c) =>
+            Responses.Json(tiers.Create(await Body(c).ConfigureAwait(false), Caller.From(c)), StatusCodes.Status201Created));
+        api.MapGet("/tier/config-requests/{id}", (string id) => Responses.Json(tiers.Get(id)));
+        api.MapPut("/tier/config-requests/{id}", async Task<IResult> (HttpContext c, string id) =>
+            Responses.Json(tiers.Update(id, await Body(c).ConfigureAwait(false))));
+        api.MapGet("/tier/config-requests/{id}/render", (string id) => Responses.Markdown(tiers.Render(id)));
+        api.MapPost("/tier/config-requests/{id}/{action}", async Task<IResult> (HttpContext c, string id, string action) =>
+        {
+            var body = await Body(c).ConfigureAwait(false);
+            var caller = Caller.From(c);
+            switch (action)
+            {
+                case "approve":
+                    return Responses.Json(tiers.Approve(id, body, caller));
+                case "submit":
+                    return Responses.Json(tiers.Submit(id, caller));
+                case "inquire":
+                    tiers.Inquire(id, caller);
+                    break;
+                case "fail":
+                    tiers.Fail(id, body, caller);
+                    break;
+                case "pend":
+                    tiers.Pend(id, caller);
+                    break;
+                case "assign":
+                    tiers.Assign(id, body, caller);
+                    break;
+                case "unassign":
+                    tiers.Unassign(id, caller);
+                    break;
+                default:
+                    throw new ApiException(StatusCodes.Status404NotFound, ErrorCodes.NotFound, $"Action {action} does not exist.");
+            }
+
+            return Responses.NoContent();
+        });
+        api.MapGet("/tier/configs", (HttpContext c) => Lists.FromStore(c, s.Store, TierConfigList));
+        api.MapGet("/tier/configs/{id}", (string id) => Responses.Json(tiers.GetConfig(id)));
+        MapSimple(api, s, "/tier/accounts", Collections.TierAccounts, "Tier account", ["id", "name", "external_id", "external_uid"]);
+    }
+
+    private static void MapCatalog(RouteGroupBuilder api, EmulatorServices s)
+    {
+        MapSimple(api, s, "/products", Collections.Products, "Product", ["id", "name"]);
+        MapSimple(api, s, "/marketplaces", Collections.Marketplaces, "Marketplace", ["id", "name"]);
+        MapSimple(api, s, "/accounts", Collections.Accounts, "Account", ["id", "name"]);
+        MapSimple(api, s, "/contracts", Collections.Contracts, "Contract", ["id", "name"]);
+        MapSimple(api, s, "/listings", Collections.Listings, "Listing", ["id", "product.id", "product.name"]);
+
+        MapProductChild(api, s, "templates", Collections.Templates, "Template");
+        MapProductChild(api, s, "items", Collections.Items, "Item");
+        MapProductChild(api, s, "parameters", Collections.Parameters, "Parameter");
+
+        api.MapGet("/products/{productId}/templates/{id}/render", (HttpContext c, string productId, string id) =>
+        {
+            var template = ProductChild(s, Collections.Templates, "Template", productId, id);
+            return Responses.Json(JsonValue.Create(RenderTemplate(s, template, c.Request.Query["request_id"].ToString())));
+        });
+
+        // Legacy render used by the old SDKs (contract §5.4): markdown text.
+        api.MapGet("/templates/{id}/render", (HttpContext c, string id) =>
+        {
+            var template = s.Store.Get(Collections.Templates, id) ?? throw ApiException.NotFound("Template", id);
+            var requestId = c.Request.Query["request_id"].ToString();
+            if (string.IsNullOrEmpty(requestId))
+            {
+                throw ApiException.Invalid("request_id: This query parameter is required.");
+            }
+
+            return Responses.Markdown(RenderTemplate(s, template, requestId));
+        });
+    }
+
+    private static void MapConversations(RouteGroupBuilder api, EmulatorServices s)
+    {
+        api.MapGet("/conversations", (HttpContext c) =>
+        {
+            if (c.Request.Query["instance_id"].ToString() is { Length: > 0 } instance)
+            {
+                s.Conversations.EnsureFor(instance);
+            }
+
+            return Lists.FromStore(c, s.Store, ConversationList);
+        });
+        api.MapGet("/conversations/{id}", (string id) => Responses.Json(s.Conversations.Get(id)));
+        api.MapGet("/conversations/{id}/messages", (HttpContext c, string id) =>
+            Lists.FromDocuments(c, Json.Objects(s.Conversations.Get(id)["messages"]), new ListSpec("messages") { SearchFields = ["text"] }));
+        api.MapPost("/conversations/{id}/messages", async Task<IResult> (HttpContext c, string id) =>
+            Responses.Json(s.Conversations.AddMessage(id, await Body(c).ConfigureAwait(false), Caller.From(c)), StatusCodes.Status201Created));
+    }
+
+    private static void MapSimple(RouteGroupBuilder api, EmulatorServices s, string path, string collection, string noun, string[] searchFields)
+    {
+        var spec = new ListSpec(collection) { SearchFields = searchFields };
+        api.MapGet(path, (HttpContext c) => Lists.FromStore(c, s.Store, spec));
+        api.MapGet(path + "/{id}", (string id) =>
+            Responses.Json(s.Store.Get(collection, id) ?? throw ApiException.NotFound(noun, id)));
+    }
+
+    private static void MapProductChild(RouteGroupBuilder api, EmulatorServices s, string segment, string collection, string noun)
+    {
+        api.MapGet($"/products/{{productId}}/{segment}", (HttpContext c, string productId) =>
+        {
+            _ = s.Store.Get(Collections.Products, productId) ?? throw ApiException.NotFound("Product", productId);
+            return Lists.FromStore(c, s.Store, new ListSpec(collection)
+            {
+                Scope = productId,
+                Prefilter = d => Json.Str(d, "product.id") == productId,
+                Internal = ["product"],
+                SearchFields = ["id", "name", "title", "mpn", "display_name"],
+            });
+        });
+        api.MapGet($"/products/{{productId}}/{segment}/{{id}}", (string productId, string id) =>
+        {
+            var child = (JsonObject)ProductChild(s, collection, noun, productId, id).DeepClone();
+            child.Remove("product");
+            return Responses.Json(child);
+        });
+    }
+
+    private static JsonObject ProductChild(EmulatorServices s, string collection, string noun, string productId, string id)
+    {
+        _ = s.Store.Get(Collections.Products, productId) ?? throw ApiException.NotFound("Product", productId);
+        var child = s.Store.Get(collection, id);
+        return child is not null && Json.Str(child, "product.id") == productId ? child : throw ApiException.NotFound(noun, id);
+    }
+
+    private static string RenderTemplate(EmulatorServices s, JsonObject template, string? instanceId)
+    {
+        var body = Json.Str(template, "body") ?? string.Empty;
+        if (string.IsNullOrEmpty(instanceId))
+        {
+            return Templates.Render(body, []);
+        }
+
+        if (instanceId.StartsWith("TCR-", StringComparison.Ordinal))
+        {
+            return Templates.Render(body, Json.Objects(s.Tiers.Get(instanceId)["params"]));
+        }
+
+        if (instanceId.StartsWith("AS-", StringComparison.Ordinal))
+        {
+            var asset = s.Store.Get(Collections.Assets, instanceId) ?? throw ApiException.NotFound("Asset", instanceId);
+            return Templates.Render(body, Json.Objects(asset["params"]));
+        }
+
+        return Templates.Render(body, Json.Objects(s.Requests.Get(instanceId)["asset"]?["params"]));
+    }
+
+    private static Task<JsonObject> Body(HttpContext context) => Bodies.ReadObjectAsync(context.Request, context.RequestAborted);
+}

@@ -1,0 +1,112 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using Connect.Emulator.Rql;
+using Connect.Emulator.Store;
+
+namespace Connect.Emulator.Http;
+
+/// <summary>How one list endpoint filters and shapes its documents.</summary>
+internal sealed record ListSpec(string Collection)
+{
+    /// <summary>Distinguishes cached results of different endpoints over one collection (e.g. a product id).</summary>
+    public string Scope { get; init; } = string.Empty;
+
+    /// <summary>A filter applied before RQL (e.g. the templates of one product).</summary>
+    public Func<JsonObject, bool>? Prefilter { get; init; }
+
+    /// <summary>Fields returned only when named in <c>select(...)</c>.</summary>
+    public IReadOnlyCollection<string> Hidden { get; init; } = [];
+
+    /// <summary>Fields <c>search=</c> looks at.</summary>
+    public IReadOnlyList<string> SearchFields { get; init; } = ["id", "name"];
+
+    /// <summary>Bookkeeping fields the emulator stores but Connect never returns.</summary>
+    public IReadOnlyList<string> Internal { get; init; } = [];
+}
+
+/// <summary>Answers list calls: RQL filter, search, ordering, select, limit/offset and <c>Content-Range</c> (contract §4.1).</summary>
+internal static class Lists
+{
+    public const int DefaultLimit = 100;
+    public const int MaxLimit = 1000;
+
+    public static RqlQuery ParseQuery(HttpContext context)
+    {
+        var raw = context.Request.QueryString.Value;
+        try
+        {
+            return RqlQuery.Parse(string.IsNullOrEmpty(raw) ? raw : raw.TrimStart('?'));
+        }
+        catch (RqlParseException ex)
+        {
+            throw new ApiException(
+                StatusCodes.Status400BadRequest,
+                ErrorCodes.Rql,
+                $"{ex.Message.TrimEnd('.')} at position {ex.Position.ToString(CultureInfo.InvariantCulture)}");
+        }
+    }
+
+    /// <summary>Lists a store collection; the filtered and sorted list is cached per collection version.</summary>
+    public static IResult FromStore(HttpContext context, DocumentStore store, ListSpec spec)
+    {
+        var query = ParseQuery(context);
+        var documents = store.Query(spec.Collection, spec.Scope, query.CacheKey, all => Filter(all, query, spec));
+        return Page(documents, query, spec);
+    }
+
+    /// <summary>Lists documents computed by the endpoint (small sets, not cached).</summary>
+    public static IResult FromDocuments(HttpContext context, IEnumerable<JsonObject> documents, ListSpec spec)
+    {
+        var query = ParseQuery(context);
+        return Page(Filter([.. documents], query, spec), query, spec);
+    }
+
+    private static IReadOnlyList<JsonObject> Filter(IReadOnlyList<JsonObject> documents, RqlQuery query, ListSpec spec)
+    {
+        IEnumerable<JsonNode> matching = documents.Where(d =>
+            (spec.Prefilter is null || spec.Prefilter(d)) && query.Matches(d) && query.MatchesSearch(d, spec.SearchFields));
+        return [.. query.Sort(matching).Cast<JsonObject>()];
+    }
+
+    private static IResult Page(IReadOnlyList<JsonObject> documents, RqlQuery query, ListSpec spec)
+    {
+        var total = documents.Count;
+        var limit = query.Limit ?? DefaultLimit;
+        if (limit > MaxLimit)
+        {
+            limit = MaxLimit;
+        }
+
+        if (limit == 0)
+        {
+            return Responses.Json(new JsonArray(), contentRange: Range(0, 0, total));
+        }
+
+        var offset = query.Offset ?? 0;
+        var body = new JsonArray();
+        for (var i = offset; i < total && i < offset + limit; i++)
+        {
+            body.Add(Shape(query.Project(documents[i], spec.Hidden), spec));
+        }
+
+        var range = body.Count == 0 ? Range(offset, offset, total) : Range(offset, offset + body.Count - 1, total);
+        return Responses.Json(body, contentRange: range);
+    }
+
+    /// <summary>Removes bookkeeping fields from a (copied) document.</summary>
+    public static JsonNode Shape(JsonNode document, ListSpec spec)
+    {
+        if (document is JsonObject obj)
+        {
+            foreach (var field in spec.Internal)
+            {
+                obj.Remove(field);
+            }
+        }
+
+        return document;
+    }
+
+    private static string Range(int first, int last, int total) =>
+        string.Create(CultureInfo.InvariantCulture, $"items {first}-{last}/{total}");
+}
