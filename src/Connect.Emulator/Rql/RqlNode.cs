@@ -134,8 +134,11 @@ internal sealed class RqlNotNode(RqlNode child, int position) : RqlNode(position
 internal sealed class RqlComparisonNode : RqlNode
 {
     private readonly RqlValue[] _values;
+    private readonly string[] _segments;
     private readonly RqlLikePattern? _pattern;
     private readonly bool _negated;
+    private readonly bool _equality;
+    private readonly bool _hasEmpty;
 
     public RqlComparisonNode(RqlOperator op, RqlPath path, IReadOnlyList<RqlValue> values, RqlLikePattern? pattern, string sourceName, int position)
         : base(position)
@@ -145,7 +148,10 @@ internal sealed class RqlComparisonNode : RqlNode
         _values = [.. values];
         _pattern = pattern;
         SourceName = sourceName;
+        _segments = [.. path.Segments];
         _negated = op is RqlOperator.Ne or RqlOperator.Out;
+        _equality = op is RqlOperator.Eq or RqlOperator.Ne or RqlOperator.In or RqlOperator.Out;
+        _hasEmpty = Array.Exists(_values, v => v.Kind == RqlValueKind.Empty);
     }
 
     public RqlOperator Operator { get; }
@@ -207,10 +213,11 @@ internal sealed class RqlComparisonNode : RqlNode
         return new RqlComparisonNode(Operator, Path, sorted, _pattern, SourceName, Position);
     }
 
+    // Indexed loops, not foreach: JsonArray's enumerator is boxed, and this runs per document.
     private bool AnyLeaf(JsonNode? node, int index, ref bool reached)
     {
-        var segments = Path.Segments;
-        while (index < segments.Count)
+        var segments = _segments;
+        while (index < segments.Length)
         {
             switch (node)
             {
@@ -223,9 +230,9 @@ internal sealed class RqlComparisonNode : RqlNode
                     index++;
                     break;
                 case JsonArray array:
-                    foreach (var element in array)
+                    for (var i = 0; i < array.Count; i++)
                     {
-                        if (AnyLeaf(element, index, ref reached))
+                        if (AnyLeaf(array[i], index, ref reached))
                         {
                             return true;
                         }
@@ -243,7 +250,7 @@ internal sealed class RqlComparisonNode : RqlNode
 
     private bool MissingMatches()
     {
-        if (Operator is RqlOperator.Eq or RqlOperator.Ne or RqlOperator.In or RqlOperator.Out)
+        if (_equality)
         {
             foreach (var value in _values)
             {
@@ -264,15 +271,14 @@ internal sealed class RqlComparisonNode : RqlNode
             case null:
                 return MissingMatches();
             case JsonArray array:
-                if (Operator is RqlOperator.Eq or RqlOperator.Ne or RqlOperator.In or RqlOperator.Out
-                    && array.Count == 0 && Array.Exists(_values, v => v.Kind == RqlValueKind.Empty))
+                if (_equality && _hasEmpty && array.Count == 0)
                 {
                     return true;
                 }
 
-                foreach (var element in array)
+                for (var i = 0; i < array.Count; i++)
                 {
-                    if (element is JsonValue elementValue && ScalarMatches(elementValue))
+                    if (array[i] is JsonValue elementValue && ScalarMatches(elementValue))
                     {
                         return true;
                     }
