@@ -28,7 +28,8 @@ public class UsageFilesTests
         Assert.Equal("/public/v1/usage/files", stub.Requests[0].PathAndQuery);
         var body = JsonNode.Parse(stub.Requests[0].Body!)!;
         Assert.Equal("PRD-1", (string?)body["product"]!["id"]);
-        Assert.Equal("2021-02-01T00:00:00+00:00", (string?)body["period"]!["from"]);
+        Assert.Equal("2021-02-01", (string?)body["period"]!["from"]);
+        Assert.Equal("2021-02-28", (string?)body["period"]!["to"]);
         Assert.Null(body["status"]);
     }
 
