@@ -190,7 +190,12 @@ internal sealed class ConnectTransport
         {
             response = await _http.SendAsync(request, HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception ex) when (ex is HttpRequestException or TimeoutException or Polly.Timeout.TimeoutRejectedException)
+        catch (Polly.Timeout.TimeoutRejectedException ex)
+        {
+            Log.TransportError(_logger, methodText, urlText, ex.Message);
+            throw new TimeoutException($"{methodText} {urlText} did not answer within {_options.Timeout}.", ex);
+        }
+        catch (HttpRequestException ex)
         {
             Log.TransportError(_logger, methodText, urlText, ex.Message);
             throw;
