@@ -17,7 +17,7 @@ public sealed class UsageRecordValidator
 
     private readonly UsageSpreadsheetOptions _options;
     private readonly HashSet<string> _categoryIds;
-    private readonly Dictionary<UInt128, long> _seenIds = [];
+    private readonly Dictionary<IdHash, int> _seenIds = [];
     private HashSet<string>? _parameterColumnSet;
 
     // The record being validated: fields rather than a closure, so a valid record costs no allocation here.
@@ -82,6 +82,9 @@ public sealed class UsageRecordValidator
         return errors.Count > 0 ? throw new UsageValidationException(errors) : row - 1;
     }
 
+    /// <summary>The last row of an Excel worksheet; the header takes row 1.</summary>
+    internal const long MaxSheetRow = 1_048_576;
+
     internal int MaxErrors => Math.Max(1, _options.MaxErrors);
 
     internal static ArgumentException NullRecord(long row) =>
@@ -94,6 +97,11 @@ public sealed class UsageRecordValidator
         _sinkStart = errors.Count;
         _row = row;
         _recordId = recordId;
+
+        if (row > MaxSheetRow)
+        {
+            Add(UsageColumns.RecordId, $"a usage file holds at most {MaxSheetRow - 1} records (the sheet row limit of Excel); split the records into several usage files");
+        }
 
         if (recordId is not null)
         {
@@ -110,7 +118,7 @@ public sealed class UsageRecordValidator
                 }
                 else
                 {
-                    _seenIds.Add(key, row);
+                    _seenIds.Add(key, (int)Math.Min(row, int.MaxValue));
                 }
             }
         }
@@ -288,10 +296,16 @@ public sealed class UsageRecordValidator
 
     private static bool IsBlank(string? value) => string.IsNullOrWhiteSpace(value);
 
-    private static UInt128 Hash(string id)
+    private static IdHash Hash(string id)
     {
-        // A 128-bit hash stands for the id so a million ids cost ~30 MB, not the strings themselves;
-        // an accidental collision needs ~2^64 ids.
-        return XxHash128.HashToUInt128(MemoryMarshal.AsBytes(id.AsSpan()));
+        // A 128-bit hash stands for the id, so a million ids cost ~32 MB rather than the strings themselves;
+        // an accidental collision needs ~2^64 ids. Two ulongs, not UInt128, keep the dictionary entry 8-byte aligned.
+        var hash = XxHash128.HashToUInt128(MemoryMarshal.AsBytes(id.AsSpan()));
+        return new IdHash((ulong)(hash >> 64), (ulong)hash);
+    }
+
+    private readonly record struct IdHash(ulong High, ulong Low)
+    {
+        public override int GetHashCode() => (int)Low ^ (int)(Low >> 32);
     }
 }

@@ -36,6 +36,7 @@ public static class UsageSpreadsheetWriter
     /// <param name="cancellationToken">Cancels the write; the output is then abandoned like on a validation error.</param>
     /// <returns>What was written.</returns>
     /// <exception cref="UsageValidationException">One or more records are invalid.</exception>
+    /// <exception cref="ArgumentException">The options' categories have a blank or repeated id.</exception>
     public static async Task<UsageSpreadsheetSummary> WriteAsync(
         Stream output,
         IAsyncEnumerable<UsageRecord> records,
@@ -46,6 +47,11 @@ public static class UsageSpreadsheetWriter
         using var writer = new UsageWorkbookWriter(output, options);
         await foreach (var record in records.WithCancellation(cancellationToken).ConfigureAwait(false))
         {
+            if ((writer.RecordCount & 0x3FF) == 0)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+            }
+
             writer.Add(record);
             if (writer.Stopped)
             {

@@ -80,6 +80,7 @@ internal sealed class UsageWorkbookWriter : IDisposable
         }
 
         _options = options ?? new UsageSpreadsheetOptions();
+        CheckCategories(_options.EffectiveCategories);
         _idPrefix = string.IsNullOrWhiteSpace(_options.RecordIdPrefix) ? "record" : _options.RecordIdPrefix;
         _validator = new UsageRecordValidator(_options);
         _output = new ForwardOnlyOutput(output);
@@ -175,6 +176,23 @@ internal sealed class UsageWorkbookWriter : IDisposable
         catch (Exception ex) when (_output.Abandoned && ex is IOException or InvalidOperationException or NotSupportedException)
         {
             // The package is being thrown away; a failure while closing it must not hide the original error.
+        }
+    }
+
+    private static void CheckCategories(IReadOnlyList<UsageCategory> categories)
+    {
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var category in categories)
+        {
+            if (category is null || string.IsNullOrWhiteSpace(category.Id) || string.IsNullOrWhiteSpace(category.Name))
+            {
+                throw new ArgumentException("Every usage category needs an id and a name.", nameof(categories));
+            }
+
+            if (!ids.Add(category.Id))
+            {
+                throw new ArgumentException($"The usage category id '{category.Id}' appears twice.", nameof(categories));
+            }
         }
     }
 

@@ -259,6 +259,16 @@ public sealed class UsageSpreadsheetWriterTests
     }
 
     [Fact]
+    public async Task WriteAsync_RepeatedCategoryId_IsRejected()
+    {
+        var options = new UsageSpreadsheetOptions { Categories = [new("a", "A"), new("a", "Again")] };
+
+        var error = await Assert.ThrowsAsync<ArgumentException>(() => UsageSpreadsheetWriter.WriteAsync(new MemoryStream(), TestData.Many(1), options));
+
+        Assert.Contains("'a' appears twice", error.Message);
+    }
+
+    [Fact]
     public async Task WriteAsync_NoRecords_WritesHeaderOnly()
     {
         using var xlsx = new MemoryStream();
