@@ -13,7 +13,8 @@ namespace Connect.Usage;
 /// full decimal precision; <c>start_time_utc</c>/<c>end_time_utc</c> are text <c>YYYY-MM-DD hh:mm:ss</c> in UTC
 /// (an unspecified <see cref="DateTimeKind"/> is taken as UTC, local times are converted; sub-second parts are dropped).
 /// Records without an id get <c>&lt;prefix&gt;-&lt;GUIDv7&gt;</c>; records without a category get the first category
-/// (by default <c>generic_category</c>).
+/// (by default <c>generic_category</c>). Text is stored as XML stores it: line breaks (<c>\r\n</c>, <c>\r</c>) read back
+/// as <c>\n</c>, the form Excel uses in cells.
 /// </para>
 /// <para>
 /// Validation runs while writing (see <see cref="UsageRecordValidator"/>). If any record is invalid, nothing after it
