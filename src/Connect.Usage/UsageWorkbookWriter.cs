@@ -89,8 +89,6 @@ internal sealed class UsageWorkbookWriter : IDisposable
 
     public long RecordCount => _lastRow - 1;
 
-    public bool HasErrors => _errors.Count > 0;
-
     /// <summary>True once the error cap is reached: the caller stops reading records.</summary>
     public bool Stopped => _stopped;
 
