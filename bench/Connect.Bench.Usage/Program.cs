@@ -1,5 +1,5 @@
 // Writes N usage records to a temporary .xlsx and prints elapsed time, peak working set and GC allocations.
-// Usage: dotnet run -c Release --project bench/Connect.Bench.Usage -- [records=1000000] [--keep]
+// Usage: dotnet run -c Release --project bench/Connect.Bench.Usage -- [records=1000000] [--keep] [--validate-only|--generate-only]
 using System.Diagnostics;
 using System.Globalization;
 using Connect.Sdk;
@@ -33,23 +33,37 @@ static IEnumerable<UsageRecord> Records(long count)
 
 var process = Process.GetCurrentProcess();
 var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
+var cpuBefore = process.TotalProcessorTime;
 var watch = Stopwatch.StartNew();
 UsageSpreadsheetSummary summary;
-using (var file = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16))
+if (args.Contains("--validate-only"))
 {
+    // Validation alone, to see its share of the time.
+    summary = new UsageSpreadsheetSummary(UsageRecordValidator.ValidateAll(Records(count)), [], 0);
+}
+else if (args.Contains("--generate-only"))
+{
+    summary = new UsageSpreadsheetSummary(Records(count).LongCount(), [], 0);
+}
+else
+{
+    using var file = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16);
     summary = UsageSpreadsheetWriter.Write(file, Records(count));
 }
 
 watch.Stop();
 var allocated = GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;
 process.Refresh();
-var size = new FileInfo(path).Length;
+var cpu = process.TotalProcessorTime - cpuBefore;
+var size = File.Exists(path) ? new FileInfo(path).Length : 0;
 Console.WriteLine(FormattableString.Invariant($"records:          {summary.RecordCount:N0}"));
 Console.WriteLine(FormattableString.Invariant($"elapsed:          {watch.Elapsed.TotalSeconds:F2} s"));
+// CPU time is the fairer figure on a shared machine: elapsed time grows with other processes' load.
+Console.WriteLine(FormattableString.Invariant($"cpu time:         {cpu.TotalSeconds:F2} s (all threads)"));
 Console.WriteLine(FormattableString.Invariant($"peak working set: {process.PeakWorkingSet64 / 1024.0 / 1024.0:F1} MB"));
 Console.WriteLine(FormattableString.Invariant($"GC allocated:     {allocated / 1024.0 / 1024.0:F1} MB"));
 Console.WriteLine(FormattableString.Invariant($"file size:        {size / 1024.0 / 1024.0:F1} MB ({path})"));
-if (!keep)
+if (!keep && File.Exists(path))
 {
     File.Delete(path);
 }

@@ -95,9 +95,19 @@ internal sealed class UsageRecordMapper
                 return null;
             }
 
-            return UsageCells.TryParseDate(text, out var value)
-                ? value
-                : throw new UsageFormatException($"'{text}' is not a date; expected YYYY-MM-DD hh:mm:ss (UTC) or ISO 8601", line, UsageColumns.Records[column]);
+            if (UsageCells.TryParseDate(text, out var value))
+            {
+                return value;
+            }
+
+            // A date typed into Excel is stored as an OLE Automation serial number.
+            if (double.TryParse(text, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var serial)
+                && serial is > 0 and < 2958466)
+            {
+                return DateTime.SpecifyKind(DateTime.FromOADate(serial), DateTimeKind.Utc);
+            }
+
+            throw new UsageFormatException($"'{text}' is not a date; expected YYYY-MM-DD hh:mm:ss (UTC) or ISO 8601", line, UsageColumns.Records[column]);
         }
 
         int? Tier()

@@ -1,8 +1,6 @@
 using System.Buffers;
 using System.IO.Hashing;
 using System.Runtime.InteropServices;
-using System.Text;
-using System.Xml;
 using Connect.Sdk;
 
 namespace Connect.Usage;
@@ -19,8 +17,14 @@ public sealed class UsageRecordValidator
 
     private readonly UsageSpreadsheetOptions _options;
     private readonly HashSet<string> _categoryIds;
-    private readonly Dictionary<UInt128, long> _seenIds = [];
+    private readonly Dictionary<IdHash, int> _seenIds = [];
     private HashSet<string>? _parameterColumnSet;
+
+    // The record being validated: fields rather than a closure, so a valid record costs no allocation here.
+    private List<UsageValidationError> _sink = [];
+    private int _sinkStart;
+    private long _row;
+    private string? _recordId;
 
     /// <summary>Creates a validator for one usage file.</summary>
     /// <param name="options">Schema, categories, known items and parameter columns; null uses the defaults.</param>
@@ -78,6 +82,9 @@ public sealed class UsageRecordValidator
         return errors.Count > 0 ? throw new UsageValidationException(errors) : row - 1;
     }
 
+    /// <summary>The last row of an Excel worksheet; the header takes row 1.</summary>
+    internal const long MaxSheetRow = 1_048_576;
+
     internal int MaxErrors => Math.Max(1, _options.MaxErrors);
 
     internal static ArgumentException NullRecord(long row) =>
@@ -86,13 +93,14 @@ public sealed class UsageRecordValidator
     /// <summary>Validates <paramref name="record"/> as if its id were <paramref name="recordId"/> (an assigned id).</summary>
     internal void Validate(UsageRecord record, string? recordId, long row, List<UsageValidationError> errors)
     {
-        var start = errors.Count;
-        void Add(string field, string message)
+        _sink = errors;
+        _sinkStart = errors.Count;
+        _row = row;
+        _recordId = recordId;
+
+        if (row > MaxSheetRow)
         {
-            if (errors.Count < start + 32)
-            {
-                errors.Add(new UsageValidationError(row, recordId, field, message));
-            }
+            Add(UsageColumns.RecordId, $"a usage file holds at most {MaxSheetRow - 1} records (the sheet row limit of Excel); split the records into several usage files");
         }
 
         if (recordId is not null)
@@ -110,13 +118,13 @@ public sealed class UsageRecordValidator
                 }
                 else
                 {
-                    _seenIds.Add(key, row);
+                    _seenIds.Add(key, (int)Math.Min(row, int.MaxValue));
                 }
             }
         }
 
-        CheckText(UsageColumns.RecordId, recordId, Add);
-        CheckText(UsageColumns.RecordNote, record.RecordNote, Add);
+        CheckText(UsageColumns.RecordId, recordId);
+        CheckText(UsageColumns.RecordNote, record.RecordNote);
 
         if (IsBlank(record.ItemSearchCriteria))
         {
@@ -153,7 +161,7 @@ public sealed class UsageRecordValidator
             Add(UsageColumns.AssetSearchValue, "is required");
         }
 
-        CheckQuantities(record, Add);
+        CheckQuantities(record);
 
         if (record.StartTimeUtc is null)
         {
@@ -180,53 +188,53 @@ public sealed class UsageRecordValidator
             Add(UsageColumns.CategoryId, $"unknown category '{record.CategoryId}'; the categories sheet has {string.Join(", ", _categoryIds)}");
         }
 
-        CheckText(UsageColumns.ItemSearchValue, record.ItemSearchValue, Add);
-        CheckText(UsageColumns.AssetSearchValue, record.AssetSearchValue, Add);
-        CheckText(UsageColumns.ItemName, record.ItemName, Add);
-        CheckText(UsageColumns.ItemMpn, record.ItemMpn, Add);
-        CheckText(UsageColumns.ItemUnit, record.ItemUnit, Add);
-        CheckText(UsageColumns.AssetReconId, record.AssetReconId, Add);
+        CheckText(UsageColumns.ItemSearchValue, record.ItemSearchValue);
+        CheckText(UsageColumns.AssetSearchValue, record.AssetSearchValue);
+        CheckText(UsageColumns.ItemName, record.ItemName);
+        CheckText(UsageColumns.ItemMpn, record.ItemMpn);
+        CheckText(UsageColumns.ItemUnit, record.ItemUnit);
+        CheckText(UsageColumns.AssetReconId, record.AssetReconId);
 
-        CheckParameters(record, Add);
+        CheckParameters(record);
     }
 
-    private void CheckQuantities(UsageRecord record, Action<string, string> add)
+    private void CheckQuantities(UsageRecord record)
     {
         switch (_options.Schema)
         {
             case UsageSchema.Qt when record.Quantity is null:
-                add(UsageColumns.Quantity, "is required for the QT schema");
+                Add(UsageColumns.Quantity, "is required for the QT schema");
                 break;
             case UsageSchema.Cr or UsageSchema.Pr or UsageSchema.Tr when record.Amount is null:
-                add(UsageColumns.Amount, $"is required for the {_options.Schema.Value.ToString().ToUpperInvariant()} schema");
+                Add(UsageColumns.Amount, $"is required for the {_options.Schema.Value.ToString().ToUpperInvariant()} schema");
                 break;
             case null when record.Quantity is null && record.Amount is null:
-                add(UsageColumns.Quantity, "a quantity or an amount is required");
+                Add(UsageColumns.Quantity, "a quantity or an amount is required");
                 break;
         }
 
         if (_options.Schema == UsageSchema.Tr && record.Tier is null)
         {
-            add(UsageColumns.Tier, "is required for the TR schema");
+            Add(UsageColumns.Tier, "is required for the TR schema");
         }
 
         if (record.Quantity < 0)
         {
-            add(UsageColumns.Quantity, $"must not be negative (got {UsageCells.FormatNumber(record.Quantity.Value)})");
+            Add(UsageColumns.Quantity, $"must not be negative (got {UsageCells.FormatNumber(record.Quantity.Value)})");
         }
 
         if (record.Amount < 0)
         {
-            add(UsageColumns.Amount, $"must not be negative (got {UsageCells.FormatNumber(record.Amount.Value)})");
+            Add(UsageColumns.Amount, $"must not be negative (got {UsageCells.FormatNumber(record.Amount.Value)})");
         }
 
         if (record.Tier < 0)
         {
-            add(UsageColumns.Tier, $"must not be negative (got {record.Tier.Value})");
+            Add(UsageColumns.Tier, $"must not be negative (got {record.Tier.Value})");
         }
     }
 
-    private void CheckParameters(UsageRecord record, Action<string, string> add)
+    private void CheckParameters(UsageRecord record)
     {
         if (ParameterColumns is null)
         {
@@ -237,7 +245,7 @@ public sealed class UsageRecordValidator
             {
                 if (UsageColumns.Records.Contains(name) || name == UsageColumns.LegacyRecordId || string.IsNullOrWhiteSpace(name))
                 {
-                    add(name, $"parameter name '{name}' is blank or clashes with a standard column");
+                    Add(name, $"parameter name '{name}' is blank or clashes with a standard column");
                 }
             }
         }
@@ -251,38 +259,53 @@ public sealed class UsageRecordValidator
         {
             if (!_parameterColumnSet!.Contains(name))
             {
-                add(name, $"parameter '{name}' has no column; declare it in UsageSpreadsheetOptions.ParameterColumns");
+                Add(name, $"parameter '{name}' has no column; declare it in UsageSpreadsheetOptions.ParameterColumns");
             }
             else
             {
-                CheckText(name, value, add);
+                CheckText(name, value);
             }
         }
     }
 
-    private static void CheckText(string field, string? value, Action<string, string> add)
+    private void Add(string field, string message)
+    {
+        if (_sink.Count < _sinkStart + 32)
+        {
+            _sink.Add(new UsageValidationError(_row, _recordId, field, message));
+        }
+    }
+
+    private void CheckText(string field, string? value)
     {
         if (value is null)
         {
             return;
         }
 
-        try
+        foreach (var c in value)
         {
-            XmlConvert.VerifyXmlChars(value);
-        }
-        catch (XmlException)
-        {
-            add(field, "contains characters that a spreadsheet cannot hold (control characters)");
+            // XML 1.0 forbids C0 controls other than tab, CR and LF (surrogate pairs are fine).
+            if (c < 0x20 && c is not ('\t' or '\r' or '\n') || c is '\uFFFE' or '\uFFFF')
+            {
+                Add(field, "contains characters that a spreadsheet cannot hold (control characters)");
+                return;
+            }
         }
     }
 
     private static bool IsBlank(string? value) => string.IsNullOrWhiteSpace(value);
 
-    private static UInt128 Hash(string id)
+    private static IdHash Hash(string id)
     {
-        // A 128-bit hash stands for the id so a million ids cost ~30 MB, not the strings themselves;
-        // an accidental collision needs ~2^64 ids.
-        return XxHash128.HashToUInt128(MemoryMarshal.AsBytes(id.AsSpan()));
+        // A 128-bit hash stands for the id, so a million ids cost ~32 MB rather than the strings themselves;
+        // an accidental collision needs ~2^64 ids. Two ulongs, not UInt128, keep the dictionary entry 8-byte aligned.
+        var hash = XxHash128.HashToUInt128(MemoryMarshal.AsBytes(id.AsSpan()));
+        return new IdHash((ulong)(hash >> 64), (ulong)hash);
+    }
+
+    private readonly record struct IdHash(ulong High, ulong Low)
+    {
+        public override int GetHashCode() => (int)Low ^ (int)(Low >> 32);
     }
 }

@@ -13,7 +13,8 @@ namespace Connect.Usage;
 /// full decimal precision; <c>start_time_utc</c>/<c>end_time_utc</c> are text <c>YYYY-MM-DD hh:mm:ss</c> in UTC
 /// (an unspecified <see cref="DateTimeKind"/> is taken as UTC, local times are converted; sub-second parts are dropped).
 /// Records without an id get <c>&lt;prefix&gt;-&lt;GUIDv7&gt;</c>; records without a category get the first category
-/// (by default <c>generic_category</c>).
+/// (by default <c>generic_category</c>). Text is stored as XML stores it: line breaks (<c>\r\n</c>, <c>\r</c>) read back
+/// as <c>\n</c>, the form Excel uses in cells.
 /// </para>
 /// <para>
 /// Validation runs while writing (see <see cref="UsageRecordValidator"/>). If any record is invalid, nothing after it
@@ -36,6 +37,7 @@ public static class UsageSpreadsheetWriter
     /// <param name="cancellationToken">Cancels the write; the output is then abandoned like on a validation error.</param>
     /// <returns>What was written.</returns>
     /// <exception cref="UsageValidationException">One or more records are invalid.</exception>
+    /// <exception cref="ArgumentException">The options' categories have a blank or repeated id.</exception>
     public static async Task<UsageSpreadsheetSummary> WriteAsync(
         Stream output,
         IAsyncEnumerable<UsageRecord> records,
@@ -46,6 +48,11 @@ public static class UsageSpreadsheetWriter
         using var writer = new UsageWorkbookWriter(output, options);
         await foreach (var record in records.WithCancellation(cancellationToken).ConfigureAwait(false))
         {
+            if ((writer.RecordCount & 0x3FF) == 0)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+            }
+
             writer.Add(record);
             if (writer.Stopped)
             {

@@ -24,15 +24,21 @@ internal sealed class UsageWorkbookWriter : IDisposable
     private const string OfficeDocumentRel = RelNs + "/officeDocument";
     private const string WorksheetRel = RelNs + "/worksheet";
     private const string StylesRel = RelNs + "/styles";
+    private const string SharedStringsRel = RelNs + "/sharedStrings";
+    private const string SharedStringsType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml";
+    private const int MaxSharedStrings = 4096;
+    private const int MaxSharedStringLength = 256;
     private const string WorkbookType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml";
     private const string WorksheetType = "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml";
     private const string StylesType = "application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml";
     private const string XmlNs = "http://www.w3.org/XML/1998/namespace";
 
+    private static readonly KeyValuePair<string, string>[] NoNamespaces = [];
     private static readonly Uri WorkbookUri = new("/xl/workbook.xml", UriKind.Relative);
     private static readonly Uri RecordsUri = new("/xl/worksheets/sheet1.xml", UriKind.Relative);
     private static readonly Uri CategoriesUri = new("/xl/worksheets/sheet2.xml", UriKind.Relative);
     private static readonly Uri StylesUri = new("/xl/styles.xml", UriKind.Relative);
+    private static readonly Uri SharedStringsUri = new("/xl/sharedStrings.xml", UriKind.Relative);
 
     private readonly ForwardOnlyOutput _output;
     private readonly Package _package;
@@ -49,6 +55,12 @@ internal sealed class UsageWorkbookWriter : IDisposable
     private readonly CellValue _value = new();
     private readonly List<OpenXmlAttribute> _attributes = new(2);
     private readonly List<OpenXmlAttribute> _preserve = [new("xml", "space", XmlNs, "preserve")];
+
+    // A small shared-string table for the columns whose values repeat (criteria, items, categories): a shared cell
+    // is one element shorter than an inline one. Bounded, so memory stays flat; values past the cap are written inline.
+    private readonly Dictionary<string, string> _sharedIndex = new(StringComparer.Ordinal);
+    private readonly List<string> _sharedStrings = [];
+    private PackagePart? _workbookPart;
 
     private Stream? _recordsStream;
     private OpenXmlWriter? _records;
@@ -68,6 +80,7 @@ internal sealed class UsageWorkbookWriter : IDisposable
         }
 
         _options = options ?? new UsageSpreadsheetOptions();
+        CheckCategories(_options.EffectiveCategories);
         _idPrefix = string.IsNullOrWhiteSpace(_options.RecordIdPrefix) ? "record" : _options.RecordIdPrefix;
         _validator = new UsageRecordValidator(_options);
         _output = new ForwardOnlyOutput(output);
@@ -75,8 +88,6 @@ internal sealed class UsageWorkbookWriter : IDisposable
     }
 
     public long RecordCount => _lastRow - 1;
-
-    public bool HasErrors => _errors.Count > 0;
 
     /// <summary>True once the error cap is reached: the caller stops reading records.</summary>
     public bool Stopped => _stopped;
@@ -137,6 +148,7 @@ internal sealed class UsageWorkbookWriter : IDisposable
         _records = null;
         _recordsStream!.Dispose();
         _recordsStream = null;
+        WriteSharedStrings();
         _package.Close();
         _output.Flush();
         _completed = true;
@@ -165,13 +177,30 @@ internal sealed class UsageWorkbookWriter : IDisposable
         }
     }
 
+    private static void CheckCategories(IReadOnlyList<UsageCategory> categories)
+    {
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var category in categories)
+        {
+            if (category is null || string.IsNullOrWhiteSpace(category.Id) || string.IsNullOrWhiteSpace(category.Name))
+            {
+                throw new ArgumentException("Every usage category needs an id and a name.", nameof(categories));
+            }
+
+            if (!ids.Add(category.Id))
+            {
+                throw new ArgumentException($"The usage category id '{category.Id}' appears twice.", nameof(categories));
+            }
+        }
+    }
+
     private void StartRecordsSheet(IReadOnlyList<string> parameterColumns)
     {
         _parameterColumns = parameterColumns;
         var headers = UsageColumns.Records.Concat(parameterColumns).ToArray();
         _columnLetters = [.. Enumerable.Range(0, headers.Length).Select(ColumnLetters)];
 
-        var workbook = _package.CreatePart(WorkbookUri, WorkbookType, CompressionOption.Normal);
+        var workbook = _workbookPart = _package.CreatePart(WorkbookUri, WorkbookType, CompressionOption.Normal);
         _package.CreateRelationship(WorkbookUri, TargetMode.Internal, OfficeDocumentRel, "rId1");
         workbook.CreateRelationship(RecordsUri, TargetMode.Internal, WorksheetRel, "rId1");
         workbook.CreateRelationship(CategoriesUri, TargetMode.Internal, WorksheetRel, "rId2");
@@ -241,19 +270,19 @@ internal sealed class UsageWorkbookWriter : IDisposable
         StartRow(w, row);
         WriteText(w, 0, id);
         WriteText(w, 1, record.RecordNote);
-        WriteText(w, 2, record.ItemSearchCriteria);
-        WriteText(w, 3, record.ItemSearchValue);
+        WriteShared(w, 2, record.ItemSearchCriteria);
+        WriteShared(w, 3, record.ItemSearchValue);
         WriteNumber(w, 4, record.Amount is { } amount ? UsageCells.FormatNumber(amount) : null);
         WriteNumber(w, 5, record.Quantity is { } quantity ? UsageCells.FormatNumber(quantity) : null);
         WriteText(w, 6, record.StartTimeUtc is { } start ? UsageCells.FormatDate(start) : null);
         WriteText(w, 7, record.EndTimeUtc is { } end ? UsageCells.FormatDate(end) : null);
-        WriteText(w, 8, record.AssetSearchCriteria);
+        WriteShared(w, 8, record.AssetSearchCriteria);
         WriteText(w, 9, record.AssetSearchValue);
-        WriteText(w, 10, record.ItemName);
-        WriteText(w, 11, record.ItemMpn);
-        WriteText(w, 12, record.ItemPrecision);
-        WriteText(w, 13, record.ItemUnit);
-        WriteText(w, 14, record.CategoryId ?? _options.EffectiveCategories[0].Id);
+        WriteShared(w, 10, record.ItemName);
+        WriteShared(w, 11, record.ItemMpn);
+        WriteShared(w, 12, record.ItemPrecision);
+        WriteShared(w, 13, record.ItemUnit);
+        WriteShared(w, 14, record.CategoryId ?? _options.EffectiveCategories[0].Id);
         WriteText(w, 15, record.AssetReconId);
         WriteNumber(w, 16, record.Tier?.ToString(System.Globalization.CultureInfo.InvariantCulture));
         if (record.Params is { Count: > 0 } parameters)
@@ -275,7 +304,7 @@ internal sealed class UsageWorkbookWriter : IDisposable
         _attributes.Clear();
         _rowText = row.ToString(System.Globalization.CultureInfo.InvariantCulture);
         _attributes.Add(new OpenXmlAttribute("r", string.Empty, _rowText));
-        writer.WriteStartElement(_row, _attributes);
+        writer.WriteStartElement(_row, _attributes, NoNamespaces);
     }
 
     private void WriteText(OpenXmlWriter writer, int column, string? value)
@@ -288,7 +317,7 @@ internal sealed class UsageWorkbookWriter : IDisposable
         _attributes.Clear();
         _attributes.Add(new OpenXmlAttribute("r", string.Empty, CellReference(column)));
         _attributes.Add(new OpenXmlAttribute("t", string.Empty, "inlineStr"));
-        writer.WriteStartElement(_cell, _attributes);
+        writer.WriteStartElement(_cell, _attributes, NoNamespaces);
         writer.WriteStartElement(_inline);
         if (char.IsWhiteSpace(value[0]) || char.IsWhiteSpace(value[^1]))
         {
@@ -305,6 +334,63 @@ internal sealed class UsageWorkbookWriter : IDisposable
         writer.WriteEndElement();
     }
 
+    private void WriteShared(OpenXmlWriter writer, int column, string? value)
+    {
+        if (string.IsNullOrEmpty(value))
+        {
+            return;
+        }
+
+        if (!_sharedIndex.TryGetValue(value, out var index))
+        {
+            if (_sharedStrings.Count >= MaxSharedStrings || value.Length > MaxSharedStringLength)
+            {
+                WriteText(writer, column, value);
+                return;
+            }
+
+            index = _sharedStrings.Count.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            _sharedIndex.Add(value, index);
+            _sharedStrings.Add(value);
+        }
+
+        _attributes.Clear();
+        _attributes.Add(new OpenXmlAttribute("r", string.Empty, CellReference(column)));
+        _attributes.Add(new OpenXmlAttribute("t", string.Empty, "s"));
+        writer.WriteStartElement(_cell, _attributes, NoNamespaces);
+        writer.WriteStartElement(_value);
+        writer.WriteString(index);
+        writer.WriteEndElement();
+        writer.WriteEndElement();
+    }
+
+    private void WriteSharedStrings()
+    {
+        if (_sharedStrings.Count == 0)
+        {
+            return;
+        }
+
+        _workbookPart!.CreateRelationship(SharedStringsUri, TargetMode.Internal, SharedStringsRel, "rId4");
+        var part = _package.CreatePart(SharedStringsUri, SharedStringsType, CompressionOption.Normal);
+        using var stream = part.GetStream(FileMode.Create, FileAccess.Write);
+        using var writer = OpenXmlWriter.Create(stream);
+        var count = _sharedStrings.Count.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        writer.WriteStartDocument();
+        writer.WriteStartElement(new SharedStringTable(), [new OpenXmlAttribute("uniqueCount", string.Empty, count)]);
+        var item = new SharedStringItem();
+        foreach (var value in _sharedStrings)
+        {
+            writer.WriteStartElement(item);
+            writer.WriteStartElement(_text, char.IsWhiteSpace(value[0]) || char.IsWhiteSpace(value[^1]) ? _preserve : [], NoNamespaces);
+            writer.WriteString(value);
+            writer.WriteEndElement();
+            writer.WriteEndElement();
+        }
+
+        writer.WriteEndElement();
+    }
+
     private void WriteNumber(OpenXmlWriter writer, int column, string? value)
     {
         if (value is null)
@@ -314,7 +400,7 @@ internal sealed class UsageWorkbookWriter : IDisposable
 
         _attributes.Clear();
         _attributes.Add(new OpenXmlAttribute("r", string.Empty, CellReference(column)));
-        writer.WriteStartElement(_cell, _attributes);
+        writer.WriteStartElement(_cell, _attributes, NoNamespaces);
         writer.WriteStartElement(_value);
         writer.WriteString(value);
         writer.WriteEndElement();

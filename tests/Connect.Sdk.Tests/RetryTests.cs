@@ -142,3 +142,88 @@ public class RetryTests
         Assert.Single(stub.Requests);
     }
 }
+
+public class TimeoutAndPageTests
+{
+    [Fact]
+    public async Task GetAsync_AttemptTimesOut_RetriesThenThrowsTimeoutException()
+    {
+        var time = new FakeTimeProvider();
+        var stub = new StubHandler().Hang().Hang();
+        var options = TestClients.Options(maxRetries: 1);
+        options.Timeout = TimeSpan.FromSeconds(10);
+        using var client = new ConnectClient(options, new HttpClient(ConnectClient.CreateHttpMessageHandler(options, stub, time)));
+
+        var call = client.Products.GetAsync("PRD-1");
+        time.Advance(TimeSpan.FromSeconds(10));
+        await WaitForAsync(() => stub.Requests.Count == 2);
+        time.Advance(TimeSpan.FromSeconds(10));
+
+        var ex = await Assert.ThrowsAsync<TimeoutException>(() => call.WaitAsync(TimeSpan.FromSeconds(30), TimeProvider.System));
+        Assert.Contains("/products/PRD-1", ex.Message, StringComparison.Ordinal);
+        Assert.Equal(2, stub.Requests.Count);
+    }
+
+    [Fact]
+    public async Task ApproveAsync_AttemptTimesOut_IsNotRetried()
+    {
+        var time = new FakeTimeProvider();
+        var stub = new StubHandler().Hang();
+        var options = TestClients.Options();
+        options.Timeout = TimeSpan.FromSeconds(10);
+        using var client = new ConnectClient(options, new HttpClient(ConnectClient.CreateHttpMessageHandler(options, stub, time)));
+
+        var call = client.Requests.ApproveByTemplateAsync("PR-1", "TL-1");
+        time.Advance(TimeSpan.FromSeconds(10));
+
+        await Assert.ThrowsAsync<TimeoutException>(() => call.WaitAsync(TimeSpan.FromSeconds(30), TimeProvider.System));
+        Assert.Single(stub.Requests);
+    }
+
+    [Fact]
+    public async Task ListPagesAsync_YieldsPagesWithTotals()
+    {
+        var stub = new StubHandler()
+            .ReplyJson("""[{"id":"A"},{"id":"B"}]""", "items 0-1/3")
+            .ReplyJson("""[{"id":"C"}]""", "items 2-2/3");
+        using var client = TestClients.Create(stub);
+
+        var pages = new List<ResourcePage<Product>>();
+        await foreach (var page in client.Products.ListPagesAsync(new Query().Limit(2)))
+        {
+            pages.Add(page);
+        }
+
+        Assert.Equal([0L, 2L], pages.Select(p => p.Offset));
+        Assert.All(pages, p => Assert.Equal(3, p.Total));
+        Assert.Equal(["A", "B", "C"], pages.SelectMany(p => p.Items).Select(p => p.Id));
+    }
+
+    [Fact]
+    public async Task ListPagesAsync_EmptyResult_YieldsOneEmptyPage()
+    {
+        var stub = new StubHandler().ReplyJson("[]", "items 0-0/0");
+        using var client = TestClients.Create(stub);
+
+        var pages = new List<ResourcePage<Product>>();
+        await foreach (var page in client.Products.ListPagesAsync())
+        {
+            pages.Add(page);
+        }
+
+        var only = Assert.Single(pages);
+        Assert.Empty(only.Items);
+        Assert.Equal(0, only.Total);
+    }
+
+    private static async Task WaitForAsync(Func<bool> condition)
+    {
+        // Bounded wait for a background continuation (not a timing assertion).
+        for (var i = 0; i < 500 && !condition(); i++)
+        {
+            await Task.Delay(10);
+        }
+
+        Assert.True(condition());
+    }
+}

@@ -6,13 +6,13 @@ namespace Connect.Sdk.Tests;
 /// <summary>Answers calls from a queue of replies and fails the test on any call it was not prepared for.</summary>
 internal sealed class StubHandler : HttpMessageHandler
 {
-    private readonly Queue<Func<HttpRequestMessage, HttpResponseMessage>> _replies = new();
+    private readonly Queue<Func<HttpRequestMessage, CancellationToken, Task<HttpResponseMessage>>> _replies = new();
 
     public List<RecordedRequest> Requests { get; } = [];
 
     public StubHandler Reply(HttpStatusCode status, string? body = null, string contentType = "application/json", Action<HttpResponseMessage>? configure = null)
     {
-        _replies.Enqueue(request =>
+        _replies.Enqueue((request, _) =>
         {
             var response = new HttpResponseMessage(status) { RequestMessage = request };
             if (body is not null)
@@ -21,7 +21,7 @@ internal sealed class StubHandler : HttpMessageHandler
             }
 
             configure?.Invoke(response);
-            return response;
+            return Task.FromResult(response);
         });
         return this;
     }
@@ -37,7 +37,18 @@ internal sealed class StubHandler : HttpMessageHandler
 
     public StubHandler Throw(Exception exception)
     {
-        _replies.Enqueue(_ => throw exception);
+        _replies.Enqueue((_, _) => throw exception);
+        return this;
+    }
+
+    /// <summary>A call that never answers: it ends only when cancelled (by a timeout or the caller).</summary>
+    public StubHandler Hang()
+    {
+        _replies.Enqueue(async (_, ct) =>
+        {
+            await Task.Delay(Timeout.Infinite, ct);
+            throw new InvalidOperationException("unreachable");
+        });
         return this;
     }
 
@@ -57,7 +68,7 @@ internal sealed class StubHandler : HttpMessageHandler
             throw new Xunit.Sdk.XunitException($"Unexpected call {request.Method} {request.RequestUri}");
         }
 
-        return reply(request);
+        return await reply(request, cancellationToken);
     }
 }
 

@@ -128,6 +128,14 @@ public sealed class UsageRecordValidatorTests
     }
 
     [Fact]
+    public void Validate_PastExcelsLastRow_IsAnError()
+    {
+        var error = Assert.Single(new UsageRecordValidator().Validate(TestData.Valid(), 1_048_577));
+
+        Assert.Contains("at most 1048575 records", error.Message);
+    }
+
+    [Fact]
     public void ValidateAll_ValidRecords_ReturnsTheCount()
     {
         Assert.Equal(20, UsageRecordValidator.ValidateAll(TestData.Many(20)));

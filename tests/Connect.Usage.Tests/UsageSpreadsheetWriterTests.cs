@@ -58,6 +58,7 @@ public sealed class UsageSpreadsheetWriterTests
         Assert.Equal("2026-03-01 07:21:39", cells["G2"].Text);
         Assert.Equal("2026-03-01 08:21:39", cells["H2"].Text);
         Assert.Equal("decimal(2)", cells["M2"].Text);
+        Assert.Equal(("s", "item.mpn"), (cells["C2"].Type, cells["C2"].Text)); // repeated values go to the shared-string table
         Assert.Equal("generic_category", cells["O2"].Text);
         Assert.False(cells.ContainsKey("K2")); // empty cells are absent
     }
@@ -168,6 +169,24 @@ public sealed class UsageSpreadsheetWriterTests
     }
 
     [Fact]
+    public async Task WriteAsync_MoreDistinctValuesThanTheSharedTableHolds_AllReadBack()
+    {
+        var records = TestData.Many(6000).ToList();
+        foreach (var (record, i) in records.Select((r, i) => (r, i)))
+        {
+            record.ItemSearchValue = $"SKU-{i}";
+        }
+
+        using var xlsx = new MemoryStream();
+        await UsageSpreadsheetWriter.WriteAsync(xlsx, records);
+
+        var rows = DomReader.Rows(xlsx, "usage_records");
+        Assert.Equal(records.Select(r => r.ItemSearchValue), rows.Skip(1).Select(r => r.Single(c => c.Reference.StartsWith('D')).Text));
+        Assert.Equal("s", rows[1].Single(c => c.Reference == "D2").Type);
+        Assert.Equal("inlineStr", rows[6000].Single(c => c.Reference == "D6001").Type);
+    }
+
+    [Fact]
     public async Task WriteAsync_RecordsWithoutIds_GetUniquePrefixedIds()
     {
         IEnumerable<UsageRecord> WithoutIds()
@@ -237,6 +256,16 @@ public sealed class UsageSpreadsheetWriterTests
 
         using var copy = new MemoryStream(buffer.ToArray());
         Assert.Equal(3, UsageSpreadsheetReader.ReadRecords(copy).Count());
+    }
+
+    [Fact]
+    public async Task WriteAsync_RepeatedCategoryId_IsRejected()
+    {
+        var options = new UsageSpreadsheetOptions { Categories = [new("a", "A"), new("a", "Again")] };
+
+        var error = await Assert.ThrowsAsync<ArgumentException>(() => UsageSpreadsheetWriter.WriteAsync(new MemoryStream(), TestData.Many(1), options));
+
+        Assert.Contains("'a' appears twice", error.Message);
     }
 
     [Fact]

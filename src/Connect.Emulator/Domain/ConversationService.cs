@@ -15,7 +15,7 @@ internal sealed class ConversationService(DocumentStore store, Clock clock)
     /// <summary>The conversation of an object, created when missing; null when no such object exists.</summary>
     public static JsonObject? Ensure(StoreWriter writer, string instanceId, string? statusAtCreation = null)
     {
-        if (writer.GetByIndex(Collections.Conversations, instanceId) is { } existing)
+        if (writer.Find(Collections.Conversations, Indexes.InstanceId, instanceId) is [var existing, ..])
         {
             return existing;
         }
@@ -73,7 +73,7 @@ internal sealed class ConversationService(DocumentStore store, Clock clock)
             return byId;
         }
 
-        return store.GetByIndex(Collections.Conversations, idOrInstance)
+        return (store.Find(Collections.Conversations, Indexes.InstanceId, idOrInstance) is [var byInstance, ..] ? byInstance : null)
             ?? store.Write(w => Ensure(w, idOrInstance))
             ?? throw ApiException.NotFound("Conversation", idOrInstance);
     }
@@ -81,7 +81,7 @@ internal sealed class ConversationService(DocumentStore store, Clock clock)
     /// <summary>Makes sure the conversation of an object exists (for list filters by instance id).</summary>
     public void EnsureFor(string instanceId)
     {
-        if (store.GetByIndex(Collections.Conversations, instanceId) is null)
+        if (store.Find(Collections.Conversations, Indexes.InstanceId, instanceId).Count == 0)
         {
             store.Write(w => Ensure(w, instanceId));
         }

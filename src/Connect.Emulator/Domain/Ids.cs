@@ -26,8 +26,15 @@ internal static class Ids
     /// <summary><c>PR-&lt;asset digits&gt;-NNN</c>: the asset id plus the asset's request number.</summary>
     public static string Request(StoreWriter writer, string assetId)
     {
-        var n = writer.Next("requests:" + assetId);
-        return "PR-" + assetId[3..] + "-" + n.ToString("000", CultureInfo.InvariantCulture);
+        // Bulk-generated requests take -001 without touching the counter, so skip numbers already in use.
+        while (true)
+        {
+            var id = "PR-" + assetId[3..] + "-" + writer.Next("requests:" + assetId).ToString("000", CultureInfo.InvariantCulture);
+            if (!writer.Exists(Collections.Requests, id))
+            {
+                return id;
+            }
+        }
     }
 
     /// <summary><c>TCR-&lt;tier config digits&gt;-NNN</c>.</summary>
@@ -54,7 +61,7 @@ internal static class Ids
         while (true)
         {
             var id = format(writer.Next(counter));
-            if (writer.Get(collection, id) is null)
+            if (!writer.Exists(collection, id))
             {
                 return id;
             }

@@ -13,6 +13,9 @@ internal static class Json
     /// <summary>Serializes a document the way the emulator puts it on the wire and into the store.</summary>
     public static string Write(JsonNode? node) => node?.ToJsonString(WireOptions) ?? "null";
 
+    /// <summary>As <see cref="Write"/>, as UTF-8 bytes.</summary>
+    public static byte[] WriteUtf8(JsonNode node) => JsonSerializer.SerializeToUtf8Bytes(node, WireOptions);
+
     public static JsonObject Clone(JsonObject document) => (JsonObject)document.DeepClone();
 
     public static JsonNode? Copy(JsonNode? node) => node?.DeepClone();

@@ -386,8 +386,8 @@ internal sealed class TierConfigService(DocumentStore store, Clock clock)
         var productId = Json.Str(config, "product.id");
         var accountId = Json.Str(config, "account.id");
         var level = config["tier_level"]?.GetValue<int>() ?? 1;
-        foreach (var waiting in w.All(Collections.Requests).Where(r =>
-                     Json.Str(r, "status") == "tiers_setup" && Json.Str(r, "asset.product.id") == productId
+        foreach (var waiting in w.Find(Collections.Requests, Indexes.Status, "tiers_setup").Where(r =>
+                     Json.Str(r, "asset.product.id") == productId
                      && Json.Str(r, $"asset.tiers.tier{level}.id") == accountId).ToList())
         {
             if (!TiersReady(w, waiting))

@@ -141,7 +141,7 @@ internal static class ControlApi
 
     private static JsonArray DefaultItems(EmulatorServices s, string productId)
     {
-        var items = s.Store.Snapshot(Store.Collections.Items).Documents.Where(i => Json.Str(i, "product.id") == productId).ToList();
+        var items = s.Store.All(Store.Collections.Items).Where(i => Json.Str(i, "product.id") == productId).ToList();
         var item = items.FirstOrDefault(i => Json.Str(i, "type") != "ppu") ?? items.FirstOrDefault()
             ?? throw ApiException.Invalid($"product_id: Product {productId} has no items.");
         return [new JsonObject { ["global_id"] = Json.Id(item), ["quantity"] = "1" }];

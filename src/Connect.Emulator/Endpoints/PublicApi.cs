@@ -93,8 +93,7 @@ internal static class PublicApi
         api.MapGet("/assets/{id}/render", (string id) =>
         {
             _ = s.Store.Get(Collections.Assets, id) ?? throw ApiException.NotFound("Asset", id);
-            var latest = s.Store.Snapshot(Collections.Requests).Documents
-                .LastOrDefault(r => Json.Str(r, "asset.id") == id && Json.Str(r, "status") == "approved");
+            var latest = s.Store.Find(Collections.Requests, Indexes.AssetId, id).LastOrDefault(r => Json.Str(r, "status") == "approved");
             return Responses.Markdown(latest is null ? string.Empty : s.Requests.Render(Json.Id(latest)));
         });
     }

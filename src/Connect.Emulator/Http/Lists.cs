@@ -50,8 +50,18 @@ internal static class Lists
     public static IResult FromStore(HttpContext context, DocumentStore store, ListSpec spec)
     {
         var query = ParseQuery(context);
-        var documents = store.Query(spec.Collection, spec.Scope, query.CacheKey, all => Filter(all, query, spec));
-        return Page(documents, query, spec);
+        var (limit, offset) = Window(query);
+        Func<IEnumerable<JsonObject>, IEnumerable<JsonObject>>? sort = query.Ordering.Count == 0
+            ? null
+            : docs => query.Sort(docs).Cast<JsonObject>();
+        var (total, page) = store.Page(
+            spec.Collection,
+            spec.Scope + "\u0001" + query.CacheKey,
+            d => (spec.Prefilter is null || spec.Prefilter(d)) && query.Matches(d) && query.MatchesSearch(d, spec.SearchFields),
+            sort,
+            offset,
+            limit);
+        return Respond(page, total, offset, limit, query, spec);
     }
 
     /// <summary>Lists documents computed by the endpoint (small sets, not cached).</summary>
@@ -70,23 +80,35 @@ internal static class Lists
 
     private static IResult Page(IReadOnlyList<JsonObject> documents, RqlQuery query, ListSpec spec)
     {
-        var total = documents.Count;
-        var limit = query.Limit ?? DefaultLimit;
-        if (limit > MaxLimit)
+        var (limit, offset) = Window(query);
+        var page = new List<JsonObject>();
+        for (var i = offset; i < documents.Count && i < offset + limit; i++)
         {
-            limit = MaxLimit;
+            page.Add(documents[i]);
         }
 
+        return Respond(page, documents.Count, offset, limit, query, spec);
+    }
+
+    // django-rql: default 100, clamp at 1000, bad values fall back; limit=0 forces offset 0 (a count).
+    private static (int Limit, int Offset) Window(RqlQuery query)
+    {
+        var limit = Math.Min(query.Limit ?? DefaultLimit, MaxLimit);
+        var offset = limit == 0 ? 0 : query.Offset ?? 0;
+        return (limit, offset);
+    }
+
+    private static IResult Respond(IReadOnlyList<JsonObject> page, int total, int offset, int limit, RqlQuery query, ListSpec spec)
+    {
         if (limit == 0)
         {
             return Responses.Json(new JsonArray(), contentRange: Range(0, 0, total));
         }
 
-        var offset = query.Offset ?? 0;
         var body = new JsonArray();
-        for (var i = offset; i < total && i < offset + limit; i++)
+        foreach (var document in page)
         {
-            body.Add(Shape(query.Project(documents[i], spec.Hidden), spec));
+            body.Add(Shape(query.Project(document, spec.Hidden), spec));
         }
 
         var range = body.Count == 0 ? Range(offset, offset, total) : Range(offset, offset + body.Count - 1, total);

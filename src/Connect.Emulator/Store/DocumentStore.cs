@@ -1,4 +1,5 @@
-using System.Collections.Concurrent;
+using System.Globalization;
+using System.Text;
 using System.Text.Json.Nodes;
 using Microsoft.Data.Sqlite;
 
@@ -6,19 +7,19 @@ namespace Connect.Emulator.Store;
 
 /// <summary>
 /// The emulator's state: JSON documents per collection, an audit log and id counters, persisted in SQLite.
-/// Reads come from an in-memory copy of the parsed documents; every mutation runs under one lock and is written
-/// through to SQLite in a single transaction before it becomes visible. Published documents are never mutated
-/// (writers clone, change and replace), so readers can use them without locking.
+/// Documents are kept in memory as UTF-8 JSON (compact: 100,000 requests fit comfortably) and parsed on read, so
+/// every reader gets its own mutable copy. Every mutation runs under one lock and is written through to SQLite in a
+/// single transaction before it becomes visible. Filtered list results are cached per query and kept current on
+/// every write, so paging through a large collection costs O(page).
 /// </summary>
 internal sealed class DocumentStore : IDisposable
 {
-    private const int MaxCachedQueries = 512;
+    private const int MaxCachedQueriesPerCollection = 64;
 
     private readonly Lock _gate = new();
     private readonly SqliteConnection _connection;
     private readonly Dictionary<string, Collection> _collections = new(StringComparer.Ordinal);
     private readonly Dictionary<string, long> _counters = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<(string Collection, string Scope, string Key), CachedQuery> _queryCache = new();
     private long _sequence;
 
     private DocumentStore(SqliteConnection connection)
@@ -59,67 +60,68 @@ internal sealed class DocumentStore : IDisposable
         {
             lock (_gate)
             {
-                return _collections.Values.All(c => c.Documents.Count == 0);
+                return _collections.Values.All(c => c.Entries.Count == 0);
             }
         }
     }
 
-    /// <summary>The current document, or null. The returned node must not be mutated.</summary>
+    /// <summary>A fresh copy of the current document, or null.</summary>
     public JsonObject? Get(string collection, string id)
     {
         lock (_gate)
         {
-            return _collections.TryGetValue(collection, out var c) && c.Documents.TryGetValue(id, out var doc) ? doc : null;
+            return GetUnlocked(collection, id);
         }
     }
 
-    /// <summary>Looks a document up through a secondary index (see <see cref="IndexedField"/>).</summary>
-    public JsonObject? GetByIndex(string collection, string value)
+    /// <summary>Every document of a (small) collection in insertion order.</summary>
+    public IReadOnlyList<JsonObject> All(string collection)
     {
         lock (_gate)
         {
-            if (_collections.TryGetValue(collection, out var c) && c.Index.TryGetValue(value, out var id))
-            {
-                return c.Documents[id];
-            }
-
-            return null;
+            return [.. AllUnlocked(collection)];
         }
     }
 
-    /// <summary>All documents of a collection in insertion order, with the collection version they belong to.</summary>
-    public CollectionSnapshot Snapshot(string collection)
+    /// <summary>The documents filed under <paramref name="key"/> in a secondary index, in insertion order.</summary>
+    public IReadOnlyList<JsonObject> Find(string collection, string index, string key)
     {
         lock (_gate)
         {
-            var c = GetOrAdd(collection);
-            c.Snapshot ??= [.. c.Documents.Values];
-            return new CollectionSnapshot(c.Version, c.Snapshot);
+            return [.. FindIdsUnlocked(collection, index, key).Select(id => GetUnlocked(collection, id)!)];
         }
     }
 
     /// <summary>
-    /// Returns the filtered and sorted document list for a query, computing it once per collection version.
-    /// Paging through a large collection with the same query is then O(page).
+    /// One page of a filtered (and optionally sorted) collection plus the total count. The id list of the query is
+    /// cached; unsorted queries are kept current on every write, sorted ones are recomputed after a write.
     /// </summary>
-    public IReadOnlyList<JsonObject> Query(
-        string collection, string scope, string key, Func<IReadOnlyList<JsonObject>, IReadOnlyList<JsonObject>> compute)
+    public (int Total, IReadOnlyList<JsonObject> Page) Page(
+        string collection, string key, Func<JsonObject, bool> predicate, Func<IEnumerable<JsonObject>, IEnumerable<JsonObject>>? sort,
+        int offset, int limit)
     {
-        var snapshot = Snapshot(collection);
-        var cacheKey = (collection, scope, key);
-        if (_queryCache.TryGetValue(cacheKey, out var cached) && cached.Version == snapshot.Version)
+        lock (_gate)
         {
-            return cached.Documents;
-        }
+            var c = GetOrAdd(collection);
+            if (!c.Queries.TryGetValue(key, out var cached))
+            {
+                cached = Compute(c, predicate, sort);
+                if (c.Queries.Count >= MaxCachedQueriesPerCollection)
+                {
+                    c.Queries.Clear();
+                }
 
-        var result = compute(snapshot.Documents);
-        if (_queryCache.Count >= MaxCachedQueries)
-        {
-            _queryCache.Clear();
-        }
+                c.Queries[key] = cached;
+            }
 
-        _queryCache[cacheKey] = new CachedQuery(snapshot.Version, result);
-        return result;
+            var page = new List<JsonObject>();
+            for (var i = offset; i < cached.Ids.Count && i < offset + limit; i++)
+            {
+                page.Add(Parse(c.Entries[cached.Ids[i].Id].Json));
+            }
+
+            return (cached.Ids.Count, page);
+        }
     }
 
     /// <summary>
@@ -143,16 +145,13 @@ internal sealed class DocumentStore : IDisposable
         lock (_gate)
         {
             using var count = _connection.CreateCommand();
-            count.CommandText = objectId is null
-                ? "SELECT COUNT(*) FROM audit"
-                : "SELECT COUNT(*) FROM audit WHERE object_id = $id";
+            count.CommandText = objectId is null ? "SELECT COUNT(*) FROM audit" : "SELECT COUNT(*) FROM audit WHERE object_id = $id";
             count.Parameters.AddWithValue("$id", (object?)objectId ?? DBNull.Value);
-            total = Convert.ToInt32(count.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+            total = Convert.ToInt32(count.ExecuteScalar(), CultureInfo.InvariantCulture);
 
             using var command = _connection.CreateCommand();
-            command.CommandText = (objectId is null
-                ? "SELECT seq, object_id, collection, from_status, to_status, action, at, api_key_id FROM audit"
-                : "SELECT seq, object_id, collection, from_status, to_status, action, at, api_key_id FROM audit WHERE object_id = $id")
+            command.CommandText = "SELECT seq, object_id, collection, from_status, to_status, action, at, api_key_id FROM audit"
+                + (objectId is null ? string.Empty : " WHERE object_id = $id")
                 + " ORDER BY seq LIMIT $limit OFFSET $offset";
             command.Parameters.AddWithValue("$id", (object?)objectId ?? DBNull.Value);
             command.Parameters.AddWithValue("$limit", limit);
@@ -190,16 +189,8 @@ internal sealed class DocumentStore : IDisposable
             }
 
             transaction.Commit();
-            foreach (var c in _collections.Values)
-            {
-                c.Documents.Clear();
-                c.Index.Clear();
-                c.Snapshot = null;
-                c.Version++;
-            }
-
+            _collections.Clear();
             _counters.Clear();
-            _queryCache.Clear();
         }
     }
 
@@ -207,25 +198,62 @@ internal sealed class DocumentStore : IDisposable
     public void Dispose() => _connection.Dispose();
 
     internal JsonObject? GetUnlocked(string collection, string id) =>
-        _collections.TryGetValue(collection, out var c) && c.Documents.TryGetValue(id, out var doc) ? doc : null;
+        _collections.TryGetValue(collection, out var c) && c.Entries.TryGetValue(id, out var entry) ? Parse(entry.Json) : null;
 
-    internal JsonObject? GetByIndexUnlocked(string collection, string value) =>
-        _collections.TryGetValue(collection, out var c) && c.Index.TryGetValue(value, out var id) ? c.Documents[id] : null;
+    internal bool ExistsUnlocked(string collection, string id) =>
+        _collections.TryGetValue(collection, out var c) && c.Entries.ContainsKey(id);
 
     internal IEnumerable<JsonObject> AllUnlocked(string collection) =>
-        _collections.TryGetValue(collection, out var c) ? c.Documents.Values : [];
+        _collections.TryGetValue(collection, out var c) ? c.Entries.Values.Select(e => Parse(e.Json)) : [];
+
+    internal IEnumerable<string> AllIdsUnlocked(string collection) =>
+        _collections.TryGetValue(collection, out var c) ? c.Entries.Keys : [];
+
+    internal IEnumerable<string> FindIdsUnlocked(string collection, string index, string key)
+    {
+        if (!_collections.TryGetValue(collection, out var c) || !c.Indexes.TryGetValue(index, out var byKey)
+            || !byKey.TryGetValue(key, out var ids))
+        {
+            return [];
+        }
+
+        return ids.OrderBy(id => c.Entries[id].Seq).ToList();
+    }
+
+    internal long SeqUnlocked(string collection, string id) =>
+        _collections.TryGetValue(collection, out var c) && c.Entries.TryGetValue(id, out var e) ? e.Seq : long.MaxValue;
 
     internal long CounterUnlocked(string name) => _counters.TryGetValue(name, out var v) ? v : 0;
 
-    /// <summary>The field a collection is indexed by, for <see cref="GetByIndex"/>.</summary>
-    internal static string? IndexedField(string collection) =>
-        collection == Collections.Conversations ? "instance_id" : null;
+    private static JsonObject Parse(byte[] json) => JsonNode.Parse(json)!.AsObject();
+
+    private static CachedQuery Compute(Collection c, Func<JsonObject, bool> predicate, Func<IEnumerable<JsonObject>, IEnumerable<JsonObject>>? sort)
+    {
+        var matching = new List<(long Seq, string Id, JsonObject Doc)>();
+        foreach (var (id, entry) in c.Entries)
+        {
+            var doc = Parse(entry.Json);
+            if (predicate(doc))
+            {
+                matching.Add((entry.Seq, id, doc));
+            }
+        }
+
+        if (sort is null)
+        {
+            return new CachedQuery(predicate, Sorted: false, [.. matching.Select(m => (m.Seq, m.Id))]);
+        }
+
+        var seqOf = matching.ToDictionary(m => (object)m.Doc, m => (m.Seq, m.Id), ReferenceEqualityComparer.Instance);
+        return new CachedQuery(predicate, Sorted: true, [.. sort(matching.Select(m => m.Doc)).Select(d =>
+            seqOf.TryGetValue(d, out var known) ? known : (c.Entries[Domain.Json.Id(d)].Seq, Domain.Json.Id(d)))]);
+    }
 
     private Collection GetOrAdd(string name)
     {
         if (!_collections.TryGetValue(name, out var c))
         {
-            c = new Collection(IndexedField(name));
+            c = new Collection(Indexes.For(name));
             _collections[name] = c;
         }
 
@@ -241,7 +269,7 @@ internal sealed class DocumentStore : IDisposable
                 id TEXT NOT NULL,
                 seq INTEGER NOT NULL,
                 status TEXT,
-                json TEXT NOT NULL,
+                json BLOB NOT NULL,
                 PRIMARY KEY (collection, id));
             CREATE INDEX IF NOT EXISTS documents_seq ON documents (seq);
             CREATE TABLE IF NOT EXISTS audit (
@@ -267,18 +295,11 @@ internal sealed class DocumentStore : IDisposable
             using var reader = command.ExecuteReader();
             while (reader.Read())
             {
-                var doc = JsonNode.Parse(reader.GetString(3))!.AsObject();
-                Freeze(doc);
                 var c = GetOrAdd(reader.GetString(0));
-                var id = reader.GetString(1);
-                c.Documents[id] = doc;
-                c.Seq[id] = reader.GetInt64(2);
-                if (c.IndexField is not null && doc[c.IndexField]?.GetValue<string>() is { } indexValue)
-                {
-                    c.Index[indexValue] = id;
-                }
-
-                _sequence = Math.Max(_sequence, reader.GetInt64(2));
+                var seq = reader.GetInt64(2);
+                var json = reader.GetFieldValue<byte[]>(3);
+                Publish(c, reader.GetString(1), seq, json, c.IndexDefinitions.Length == 0 ? [] : KeysOf(c, Parse(json)));
+                _sequence = Math.Max(_sequence, seq);
             }
         }
 
@@ -295,12 +316,14 @@ internal sealed class DocumentStore : IDisposable
 
     private void Commit(StoreWriter writer)
     {
-        if (writer.Puts.Count == 0 && writer.Audits.Count == 0 && writer.Counters.Count == 0)
+        if (writer.Puts.Count == 0 && writer.Sealed.Count == 0 && writer.Audits.Count == 0 && writer.Counters.Count == 0)
         {
             return;
         }
 
-        var sequences = new Dictionary<(string, string), long>();
+        var prepared = new List<(Collection C, string Id, long Seq, byte[] Json, JsonObject? Doc, (string, string)[]? Keys)>(
+            writer.Puts.Count + writer.Sealed.Count);
+        var next = _sequence;
         using (var transaction = _connection.BeginTransaction())
         {
             using var put = _connection.CreateCommand();
@@ -313,19 +336,33 @@ internal sealed class DocumentStore : IDisposable
             var pid = put.Parameters.Add("$id", SqliteType.Text);
             var pseq = put.Parameters.Add("$seq", SqliteType.Integer);
             var pstatus = put.Parameters.Add("$status", SqliteType.Text);
-            var pjson = put.Parameters.Add("$json", SqliteType.Text);
+            var pjson = put.Parameters.Add("$json", SqliteType.Blob);
             put.Prepare();
             foreach (var ((collection, id), doc) in writer.Puts)
             {
                 var c = GetOrAdd(collection);
-                var seq = c.Seq.TryGetValue(id, out var existing) ? existing : ++_sequence;
-                sequences[(collection, id)] = seq;
+                var seq = c.Entries.TryGetValue(id, out var existing) ? existing.Seq : ++next;
+                var json = Domain.Json.WriteUtf8(doc);
                 pc.Value = collection;
                 pid.Value = id;
                 pseq.Value = seq;
                 pstatus.Value = (object?)(doc["status"] as JsonValue)?.ToString() ?? DBNull.Value;
-                pjson.Value = Domain.Json.Write(doc);
+                pjson.Value = json;
                 put.ExecuteNonQuery();
+                prepared.Add((c, id, seq, json, doc, null));
+            }
+
+            foreach (var ((collection, id), (json, status, keys)) in writer.Sealed)
+            {
+                var c = GetOrAdd(collection);
+                var seq = c.Entries.TryGetValue(id, out var existing) ? existing.Seq : ++next;
+                pc.Value = collection;
+                pid.Value = id;
+                pseq.Value = seq;
+                pstatus.Value = (object?)status ?? DBNull.Value;
+                pjson.Value = json;
+                put.ExecuteNonQuery();
+                prepared.Add((c, id, seq, json, null, keys));
             }
 
             if (writer.Audits.Count > 0)
@@ -377,26 +414,14 @@ internal sealed class DocumentStore : IDisposable
         }
 
         // Publish only after the commit succeeded.
-        var touched = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var ((collection, id), doc) in writer.Puts)
+        _sequence = next;
+        foreach (var (c, id, seq, json, pending, keys) in prepared)
         {
-            Freeze(doc);
-            var c = GetOrAdd(collection);
-            c.Documents[id] = doc;
-            c.Seq[id] = sequences[(collection, id)];
-            if (c.IndexField is not null && doc[c.IndexField]?.GetValue<string>() is { } indexValue)
+            Publish(c, id, seq, json, keys ?? KeysOf(c, pending!));
+            if (c.Queries.Count > 0)
             {
-                c.Index[indexValue] = id;
+                UpdateQueries(c, id, seq, pending ?? Parse(json));
             }
-
-            touched.Add(collection);
-        }
-
-        foreach (var name in touched)
-        {
-            var c = _collections[name];
-            c.Version++;
-            c.Snapshot = null;
         }
 
         foreach (var (name, value) in writer.Counters)
@@ -405,49 +430,97 @@ internal sealed class DocumentStore : IDisposable
         }
     }
 
-    // JsonObject materialises its property table lazily on first access, which is not thread-safe; walking the
-    // tree once before publishing makes later concurrent reads safe.
-    private static void Freeze(JsonNode? node)
+    private static (string Index, string Key)[] KeysOf(Collection c, JsonObject doc) =>
+        [.. c.IndexDefinitions.SelectMany(i => i.Keys(doc).Select(k => (i.Name, k)))];
+
+    private static void Publish(Collection c, string id, long seq, byte[] json, (string Index, string Key)[] keys)
     {
-        switch (node)
+        if (c.Entries.TryGetValue(id, out var old))
         {
-            case JsonObject obj:
-                foreach (var (_, child) in obj)
+            foreach (var (index, key) in old.Keys)
+            {
+                if (c.Indexes[index].TryGetValue(key, out var set))
                 {
-                    Freeze(child);
+                    set.Remove(id);
                 }
+            }
+        }
 
-                break;
-            case JsonArray array:
-                foreach (var child in array)
-                {
-                    Freeze(child);
-                }
+        foreach (var (index, key) in keys)
+        {
+            if (!c.Indexes[index].TryGetValue(key, out var set))
+            {
+                set = new HashSet<string>(StringComparer.Ordinal);
+                c.Indexes[index][key] = set;
+            }
 
-                break;
+            set.Add(id);
+        }
+
+        c.Entries[id] = new Entry(seq, json, keys);
+    }
+
+    // Keeps cached unsorted results current (insert/remove by sequence); sorted results are dropped.
+    private static void UpdateQueries(Collection c, string id, long seq, JsonObject doc)
+    {
+        List<string>? drop = null;
+        foreach (var (key, query) in c.Queries)
+        {
+            if (query.Sorted)
+            {
+                (drop ??= []).Add(key);
+                continue;
+            }
+
+            var position = query.Ids.BinarySearch((seq, id), SeqComparer.Instance);
+            var matches = query.Predicate(doc);
+            if (position >= 0 && !matches)
+            {
+                query.Ids.RemoveAt(position);
+            }
+            else if (position < 0 && matches)
+            {
+                query.Ids.Insert(~position, (seq, id));
+            }
+        }
+
+        foreach (var key in drop ?? [])
+        {
+            c.Queries.Remove(key);
         }
     }
 
-    private sealed class Collection(string? indexField)
+    private sealed record Entry(long Seq, byte[] Json, (string Index, string Key)[] Keys);
+
+    private sealed class Collection
     {
-        public Dictionary<string, JsonObject> Documents { get; } = new(StringComparer.Ordinal);
+        public Collection((string Name, Func<JsonObject, IEnumerable<string>> Keys)[] indexes)
+        {
+            IndexDefinitions = indexes;
+            foreach (var (name, _) in indexes)
+            {
+                Indexes[name] = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
+            }
+        }
 
-        public Dictionary<string, long> Seq { get; } = new(StringComparer.Ordinal);
+        public Dictionary<string, Entry> Entries { get; } = new(StringComparer.Ordinal);
 
-        public Dictionary<string, string> Index { get; } = new(StringComparer.Ordinal);
+        public (string Name, Func<JsonObject, IEnumerable<string>> Keys)[] IndexDefinitions { get; }
 
-        public string? IndexField { get; } = indexField;
+        public Dictionary<string, Dictionary<string, HashSet<string>>> Indexes { get; } = new(StringComparer.Ordinal);
 
-        public long Version { get; set; }
-
-        public JsonObject[]? Snapshot { get; set; }
+        public Dictionary<string, CachedQuery> Queries { get; } = new(StringComparer.Ordinal);
     }
 
-    private sealed record CachedQuery(long Version, IReadOnlyList<JsonObject> Documents);
-}
+    private sealed record CachedQuery(Func<JsonObject, bool> Predicate, bool Sorted, List<(long Seq, string Id)> Ids);
 
-/// <summary>A consistent view of one collection.</summary>
-internal sealed record CollectionSnapshot(long Version, IReadOnlyList<JsonObject> Documents);
+    private sealed class SeqComparer : IComparer<(long Seq, string Id)>
+    {
+        public static readonly SeqComparer Instance = new();
+
+        public int Compare((long Seq, string Id) x, (long Seq, string Id) y) => x.Seq.CompareTo(y.Seq);
+    }
+}
 
 /// <summary>One state transition in the audit log.</summary>
 internal sealed record AuditEntry(

@@ -159,7 +159,9 @@ internal sealed class UsageWorkbookParser
 
             try
             {
-                using var document = SpreadsheetDocument.Open(buffer, isEditable: false);
+                // Bound the XML a part may expand to, so a small zip bomb cannot make the server read gigabytes.
+                var settings = new OpenSettings { MaxCharactersInPart = Math.Clamp(maxBytes * 200, 16L << 20, 2L << 30) };
+                using var document = SpreadsheetDocument.Open(buffer, isEditable: false, settings);
                 return new UsageWorkbookParser().Read(document);
             }
             catch (Exception ex) when (ex is not OutOfMemoryException and not StackOverflowException)

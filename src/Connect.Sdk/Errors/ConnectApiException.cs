@@ -28,35 +28,6 @@ public sealed class ConnectApiException : Exception
         RawBody = rawBody;
     }
 
-    /// <summary>Creates an exception with a message only.</summary>
-    public ConnectApiException()
-        : this(HttpStatusCode.InternalServerError, "GET", string.Empty, null)
-    {
-    }
-
-    /// <summary>Creates an exception with a message only.</summary>
-    /// <param name="message">Message.</param>
-    public ConnectApiException(string message)
-        : base(message)
-    {
-        Method = string.Empty;
-        Url = string.Empty;
-        Errors = [];
-        Params = new Dictionary<string, System.Text.Json.JsonElement>();
-    }
-
-    /// <summary>Creates an exception with a message and an inner exception.</summary>
-    /// <param name="message">Message.</param>
-    /// <param name="innerException">Cause.</param>
-    public ConnectApiException(string message, Exception innerException)
-        : base(message, innerException)
-    {
-        Method = string.Empty;
-        Url = string.Empty;
-        Errors = [];
-        Params = new Dictionary<string, System.Text.Json.JsonElement>();
-    }
-
     /// <summary>HTTP status code of the response.</summary>
     public HttpStatusCode StatusCode { get; }
 

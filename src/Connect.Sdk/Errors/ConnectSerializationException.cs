@@ -15,29 +15,6 @@ public sealed class ConnectSerializationException : Exception
         JsonPath = jsonPath;
     }
 
-    /// <summary>Creates an exception with a message.</summary>
-    public ConnectSerializationException()
-        : this(typeof(object), null, "invalid JSON")
-    {
-    }
-
-    /// <summary>Creates an exception with a message.</summary>
-    /// <param name="message">Message.</param>
-    public ConnectSerializationException(string message)
-        : base(message)
-    {
-        TargetType = typeof(object);
-    }
-
-    /// <summary>Creates an exception with a message and a cause.</summary>
-    /// <param name="message">Message.</param>
-    /// <param name="innerException">Cause.</param>
-    public ConnectSerializationException(string message, Exception innerException)
-        : base(message, innerException)
-    {
-        TargetType = typeof(object);
-    }
-
     /// <summary>The model the JSON was read into.</summary>
     public Type TargetType { get; }
 

@@ -172,7 +172,8 @@ internal sealed class ConnectTransport
         }
 
         var methodText = method.Method;
-        var urlText = url.ToString();
+        // A download link carries a storage signature in its query: keep it out of logs and messages.
+        var urlText = authenticate || string.IsNullOrEmpty(url.Query) ? url.ToString() : url.GetLeftPart(UriPartial.Path) + "?…";
         Log.Sending(_logger, methodText, urlText);
         if (_logger.IsEnabled(LogLevel.Trace))
         {
@@ -190,7 +191,12 @@ internal sealed class ConnectTransport
         {
             response = await _http.SendAsync(request, HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception ex) when (ex is HttpRequestException or TimeoutException or Polly.Timeout.TimeoutRejectedException)
+        catch (Polly.Timeout.TimeoutRejectedException ex)
+        {
+            Log.TransportError(_logger, methodText, urlText, ex.Message);
+            throw new TimeoutException($"{methodText} {urlText} did not answer within {_options.Timeout}.", ex);
+        }
+        catch (HttpRequestException ex)
         {
             Log.TransportError(_logger, methodText, urlText, ex.Message);
             throw;

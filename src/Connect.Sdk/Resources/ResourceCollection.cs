@@ -32,6 +32,16 @@ public class ResourceCollection<T>
     public IAsyncEnumerable<T> ListAsync(Query? query = null, CancellationToken cancellationToken = default) =>
         Paging.ListAsync<T>(Transport, Path, query, cancellationToken);
 
+    /// <summary>
+    /// Lists the matching documents page by page (<c>limit</c> of the query, or the client's page size, per page),
+    /// for callers that checkpoint or report progress per page.
+    /// </summary>
+    /// <param name="query">Filters, ordering, select, page size and starting offset.</param>
+    /// <param name="cancellationToken">Cancels the listing.</param>
+    /// <returns>The pages; an empty result gives one empty page.</returns>
+    public IAsyncEnumerable<ResourcePage<T>> ListPagesAsync(Query? query = null, CancellationToken cancellationToken = default) =>
+        Paging.PagesAsync<T>(Transport, Path, query, cancellationToken);
+
     /// <summary>Gets one document by id.</summary>
     /// <param name="id">Document id.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
@@ -71,6 +81,13 @@ public class ResourceCollection<T>
         Paging.FirstOrDefaultAsync<T>(Transport, Path, query, cancellationToken);
 }
 
+/// <summary>One page of a listing.</summary>
+/// <typeparam name="T">Model.</typeparam>
+/// <param name="Items">The documents of the page.</param>
+/// <param name="Offset">Offset of the first document.</param>
+/// <param name="Total">Total number of matching documents, when the server sent <c>Content-Range</c>.</param>
+public sealed record ResourcePage<T>(IReadOnlyList<T> Items, long Offset, long? Total);
+
 /// <summary>A collection with no extra operations (marketplaces, accounts, contracts, listings, ...).</summary>
 /// <typeparam name="T">Model.</typeparam>
 public sealed class ReadOnlyResourceCollection<T> : ResourceCollection<T>
@@ -88,25 +105,40 @@ internal static class Paging
     public static async IAsyncEnumerable<T> ListAsync<T>(
         ConnectTransport transport, string path, Query? query, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
+        await foreach (var page in PagesAsync<T>(transport, path, query, cancellationToken).ConfigureAwait(false))
+        {
+            foreach (var item in page.Items)
+            {
+                yield return item;
+            }
+        }
+    }
+
+    public static async IAsyncEnumerable<ResourcePage<T>> PagesAsync<T>(
+        ConnectTransport transport, string path, Query? query, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
         var limit = query?.LimitValue is int l && l > 0 ? l : transport.PageSize;
         long offset = query?.OffsetValue ?? 0;
         while (true)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var qs = Compile(query, limit, offset);
-            var page = await transport.GetPageAsync<T>(path, qs, cancellationToken).ConfigureAwait(false);
-            foreach (var item in page.Items)
-            {
-                yield return item;
-            }
-
+            var page = await transport.GetPageAsync<T>(path, Compile(query, limit, offset), cancellationToken).ConfigureAwait(false);
             if (page.Items.Count == 0)
             {
+                if (offset == (query?.OffsetValue ?? 0))
+                {
+                    yield return new ResourcePage<T>(page.Items, offset, page.Range?.Total);
+                }
+
                 yield break;
             }
 
+            yield return new ResourcePage<T>(page.Items, offset, page.Range?.Total);
+
             // With Content-Range, stop at the reported total; without it, stop at the first short page.
-            var done = page.Range is { } range ? range.Last >= range.Total - 1 || offset + page.Items.Count >= range.Total : page.Items.Count < limit;
+            var done = page.Range is { } range
+                ? range.Last >= range.Total - 1 || offset + page.Items.Count >= range.Total
+                : page.Items.Count < limit;
             if (done)
             {
                 yield break;

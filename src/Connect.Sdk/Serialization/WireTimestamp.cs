@@ -30,6 +30,12 @@ internal readonly struct WireTimestamp : IEquatable<WireTimestamp>
     public WireTimestamp With(DateTimeOffset? value) =>
         Present && Nullable.Equals(Value, value) ? this : value is null ? default : new WireTimestamp(value, null);
 
+    /// <summary>Like <see cref="With"/>, but a new value is written as a date only (<c>yyyy-MM-dd</c>), for API fields of format <c>date</c>.</summary>
+    public WireTimestamp WithDate(DateTimeOffset? value) =>
+        Present && Nullable.Equals(Value, value) ? this
+        : value is { } v ? new WireTimestamp(new DateTimeOffset(v.Date, v.Offset), v.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))
+        : default;
+
     public bool Equals(WireTimestamp other) =>
         Present == other.Present && Nullable.Equals(Value, other.Value) && string.Equals(Raw, other.Raw, StringComparison.Ordinal);
 

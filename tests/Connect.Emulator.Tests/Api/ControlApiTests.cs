@@ -21,6 +21,19 @@ public sealed class ControlApiTests
         Assert.Equal("customer_email value", first.Json.Param("customer_email").Str("value"));
     }
 
+    [Fact]
+    public async Task Generate_AfterACachedList_ListSeesTheNewRequests()
+    {
+        await using var emulator = await TestEmulator.StartAsync();
+        var before = await emulator.Api.FetchAsync("requests?status=pending&limit=2&offset=0");
+
+        await emulator.Control.PostAsync("requests/generate", $$"""{"product_id":"{{Demo.UsageProduct}}","count":5}""");
+        var after = await emulator.Api.FetchAsync("requests?status=pending&limit=2&offset=10");
+
+        Assert.Equal("items 0-1/7", before.ContentRange);
+        Assert.Equal("items 10-11/12", after.ContentRange);
+    }
+
     [Theory]
     [InlineData("""{"count":5}""")]
     [InlineData("""{"product_id":"PRD-000-000-000","count":5}""")]
