@@ -135,6 +135,18 @@ public sealed class CatalogTests
     }
 
     [Fact]
+    public async Task Delete_UnsupportedMethod_Answers405WithErrorBody()
+    {
+        await using var emulator = await TestEmulator.StartAsync();
+
+        var reply = await emulator.Api.SendAsync(HttpMethod.Delete, $"requests/{Demo.PendingPurchase}");
+
+        Assert.Equal(HttpStatusCode.MethodNotAllowed, reply.Status);
+        Assert.Equal("application/json", reply.ContentType);
+        Assert.Equal("VAL_001", reply.ErrorCode);
+    }
+
+    [Fact]
     public async Task Json_Timestamps_CarryExplicitOffsetUnescaped()
     {
         await using var emulator = await TestEmulator.StartAsync();

@@ -17,6 +17,8 @@ public sealed class ConversationTests
         Assert.Equal($"Fulfillment Request <{Demo.PendingPurchase}>", byInstance.Json.Str("topic"));
         Assert.Equal(byInstance.Text, byId.Text);
         Assert.Equal("state_change", byInstance.Json["messages"]![0].Str("type"));
+        Assert.Equal("VA-610-138", byInstance.Json.Str("accounts.0.id"));
+        Assert.Equal("open", byInstance.Json.Str("status"));
     }
 
     [Fact]
