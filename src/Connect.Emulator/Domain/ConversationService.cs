@@ -142,6 +142,20 @@ internal sealed class ConversationService(DocumentStore store, Clock clock)
         });
     }
 
+    /// <summary>Closes a conversation: no messages can be added afterwards.</summary>
+    public JsonObject Close(string idOrInstance)
+    {
+        var conversationId = Json.Id(Get(idOrInstance));
+        return store.Write(w =>
+        {
+            var conversation = w.Get(Collections.Conversations, conversationId)!;
+            conversation["status"] = "closed";
+            conversation["events"]!["updated"] = Json.At(clock.Now());
+            w.Put(Collections.Conversations, conversation);
+            return conversation;
+        });
+    }
+
     private static JsonObject Message(StoreWriter writer, string conversationId, string at, string text, string type, Caller? caller)
     {
         var message = new JsonObject

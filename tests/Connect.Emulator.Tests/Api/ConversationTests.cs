@@ -65,6 +65,19 @@ public sealed class ConversationTests
     }
 
     [Fact]
+    public async Task Close_ThenPostMessage_Answers400Cnv001()
+    {
+        await using var emulator = await TestEmulator.StartAsync();
+
+        var closed = await emulator.Api.PostAsync($"conversations/{Demo.PendingPurchase}/close", "{}");
+        var reply = await emulator.Api.PostAsync($"conversations/{Demo.PendingPurchase}/messages", """{"text":"late"}""");
+
+        Assert.Equal("closed", closed.Json.Str("status"));
+        Assert.Equal(HttpStatusCode.BadRequest, reply.Status);
+        Assert.Equal("CNV_001", reply.ErrorCode);
+    }
+
+    [Fact]
     public async Task PostMessage_WithoutText_Answers400()
     {
         await using var emulator = await TestEmulator.StartAsync();
