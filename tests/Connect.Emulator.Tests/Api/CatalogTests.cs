@@ -91,6 +91,19 @@ public sealed class CatalogTests
     }
 
     [Fact]
+    public async Task Render_WithLocalizationHeader_EchoesIt()
+    {
+        await using var emulator = await TestEmulator.StartAsync();
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"requests/{Demo.ApprovedUsagePurchase}/render");
+        request.Headers.TryAddWithoutValidation("Connect-Localization", "de-DE");
+
+        using var response = await emulator.Api.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("de-DE", Assert.Single(response.Headers.GetValues("Connect-Localization")));
+    }
+
+    [Fact]
     public async Task Render_ProductTemplateRoute_AnswersJsonString()
     {
         await using var emulator = await TestEmulator.StartAsync();
