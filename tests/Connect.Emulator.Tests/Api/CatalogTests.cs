@@ -126,6 +126,28 @@ public sealed class CatalogTests
     }
 
     [Fact]
+    public async Task AssetRender_ActiveAsset_AnswersItsActivation()
+    {
+        await using var emulator = await TestEmulator.StartAsync();
+
+        var reply = await emulator.Api.FetchAsync("assets/AS-0002-0001-0001/render");
+
+        Assert.Equal("text/markdown", reply.ContentType);
+        Assert.Contains("ACC-0001", reply.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task TierAccount_GetById_AnswersTheAccount()
+    {
+        await using var emulator = await TestEmulator.StartAsync();
+
+        var reply = await emulator.Api.FetchAsync($"tier/accounts/{Demo.ResellerContoso}");
+
+        Assert.Equal("Contoso Reseller", reply.Json.Str("name"));
+        Assert.Equal("reseller", reply.Json.Str("type"));
+    }
+
+    [Fact]
     public async Task Get_UnknownProductChild_Answers404()
     {
         await using var emulator = await TestEmulator.StartAsync();
