@@ -1,0 +1,13 @@
+using Connect.Automation;
+using Connect.Processor;
+using Connect.Sdk;
+using ExampleProcessor.Vendor;
+
+namespace ExampleProcessor.Handlers;
+
+/// <summary>Termination (the seed's <c>cancel.py</c>): cancel the subscription in the vendor system.</summary>
+public sealed class Cancel(VendorClient vendor) : ICancelHandler
+{
+    public Task<ProcessResult> HandleAsync(FulfillmentRequest request, ProcessorContext context, CancellationToken cancellationToken = default) =>
+        Parameters.CallVendorAsync(request, context, id => vendor.CancelSubscriptionAsync(id, cancellationToken), cancellationToken);
+}

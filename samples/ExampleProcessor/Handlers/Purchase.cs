@@ -1,0 +1,38 @@
+using Connect.Automation;
+using Connect.Processor;
+using Connect.Sdk;
+using ExampleProcessor.Vendor;
+
+namespace ExampleProcessor.Handlers;
+
+/// <summary>
+/// A new subscription (the seed's <c>purchase.py</c>): create it in the vendor system, save the vendor's subscription id
+/// as the <c>subscription_id</c> fulfillment parameter (the reconciliation id), and approve with the activation template.
+/// Missing ordering parameters never get here: the processor inquires first (see <see cref="OrderingParameters"/>).
+/// </summary>
+public sealed class Purchase(VendorClient vendor) : IPurchaseHandler
+{
+    public async Task<ProcessResult> HandleAsync(FulfillmentRequest request, ProcessorContext context, CancellationToken cancellationToken = default)
+    {
+        var tenant = request.GetParamValue(Parameters.TenantDomain)!;
+        string subscriptionId;
+        try
+        {
+            var created = await vendor.CreateSubscriptionAsync(
+                tenant, request.GetParamValue(Parameters.CustomerEmail), Parameters.Items(request), request.Asset?.Tiers?.Tier1?.Id, cancellationToken);
+            subscriptionId = created["id"]!.GetValue<string>();
+        }
+        catch (VendorApiException refused)
+        {
+            return ProcessResult.Fail($"The vendor refused the subscription: {refused.Message}");
+        }
+
+        await context.UpdateParametersAsync(
+            [
+                new Param { Id = Parameters.SubscriptionId, Value = subscriptionId },
+                new Param { Id = Parameters.ParamB, Value = $"tenant {tenant}.vendor.example" },
+            ],
+            cancellationToken: cancellationToken);
+        return ProcessResult.Approve(await context.GetActivationTemplateIdAsync(request.GetProductId(), cancellationToken));
+    }
+}

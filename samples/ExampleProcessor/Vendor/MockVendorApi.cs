@@ -1,0 +1,166 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using System.Net;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace ExampleProcessor.Vendor;
+
+/// <summary>
+/// The vendor's own system, mocked like the seed's Apiary "vendorexample": subscriptions (create, change, suspend,
+/// resume, cancel) and reseller accounts, kept in memory and served over HTTP on 127.0.0.1 (port 0 by default).
+/// Tenant names the vendor reserves (<c>admin</c>, <c>www</c>, <c>root</c>) are refused with 409, which the example
+/// handlers turn into a failed request with the vendor's reason.
+/// </summary>
+public sealed class MockVendorApi : IAsyncDisposable
+{
+    private static readonly string[] ReservedTenants = ["admin", "www", "root"];
+
+    private readonly WebApplication _app;
+    private readonly ConcurrentDictionary<string, JsonObject> _subscriptions = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, JsonObject> _resellers = new(StringComparer.Ordinal);
+    private int _next;
+
+    private MockVendorApi(WebApplication app, Uri baseUrl)
+    {
+        _app = app;
+        BaseUrl = baseUrl;
+    }
+
+    /// <summary>Base URL, e.g. <c>http://127.0.0.1:41234/v1/</c>.</summary>
+    public Uri BaseUrl { get; private set; }
+
+    /// <summary>Calls served so far, as <c>METHOD path</c> (for tests).</summary>
+    public ConcurrentQueue<string> Calls { get; } = new();
+
+    /// <summary>A subscription's current document, or null.</summary>
+    /// <param name="id">Subscription id.</param>
+    /// <returns>A copy of the document.</returns>
+    public JsonObject? Subscription(string id) => _subscriptions.TryGetValue(id, out var s) ? (JsonObject)s.DeepClone() : null;
+
+    /// <summary>Starts the mock on 127.0.0.1.</summary>
+    /// <param name="port">Port; 0 picks a free one.</param>
+    /// <returns>The running mock.</returns>
+    public static async Task<MockVendorApi> StartAsync(int port = 0)
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, port));
+        var app = builder.Build();
+        var api = new MockVendorApi(app, new Uri("http://127.0.0.1/"));
+        api.Map(app.MapGroup("/v1"));
+        await app.StartAsync();
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        api.BaseUrl = new Uri(address.TrimEnd('/') + "/v1/");
+        return api;
+    }
+
+    /// <inheritdoc />
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+
+    private void Map(RouteGroupBuilder v1)
+    {
+        v1.AddEndpointFilter(async (context, next) =>
+        {
+            Calls.Enqueue($"{context.HttpContext.Request.Method} {context.HttpContext.Request.Path}");
+            return await next(context);
+        });
+
+        v1.MapPost("/subscriptions", async (HttpRequest request) =>
+        {
+            var body = await ReadAsync(request);
+            var tenant = body["tenant"]?.GetValue<string>() ?? string.Empty;
+            if (string.IsNullOrWhiteSpace(tenant))
+            {
+                return Error(400, "tenant is required.");
+            }
+
+            if (ReservedTenants.Contains(tenant, StringComparer.OrdinalIgnoreCase))
+            {
+                return Error(409, $"The tenant name '{tenant}' is reserved by the vendor; choose another one.");
+            }
+
+            // Import (a subscription Connect already has) keeps its id; a new one gets the next id.
+            var id = body["id"]?.GetValue<string>() ?? $"SUB-{Interlocked.Increment(ref _next).ToString("000000", CultureInfo.InvariantCulture)}";
+            var subscription = new JsonObject
+            {
+                ["id"] = id,
+                ["tenant"] = tenant,
+                ["admin_email"] = body["admin_email"]?.DeepClone(),
+                ["items"] = body["items"]?.DeepClone() ?? new JsonArray(),
+                ["status"] = body["status"]?.GetValue<string>() ?? "active",
+                ["reseller_id"] = body["reseller_id"]?.DeepClone(),
+            };
+            if (!_subscriptions.TryAdd(id, subscription))
+            {
+                return Error(409, $"Subscription {id} already exists.");
+            }
+
+            return Results.Json(subscription, statusCode: 201);
+        });
+
+        v1.MapGet("/subscriptions/{id}", (string id) =>
+            _subscriptions.TryGetValue(id, out var s) ? Results.Json(s) : Error(404, $"Subscription {id} does not exist."));
+
+        v1.MapPost("/subscriptions/{id}/change", async (string id, HttpRequest request) =>
+        {
+            var body = await ReadAsync(request);
+            return Transition(id, ["active"], "active", s => s["items"] = body["items"]?.DeepClone() ?? new JsonArray());
+        });
+        v1.MapPost("/subscriptions/{id}/suspend", (string id) => Transition(id, ["active"], "suspended", null));
+        v1.MapPost("/subscriptions/{id}/resume", (string id) => Transition(id, ["suspended"], "active", null));
+        v1.MapPost("/subscriptions/{id}/cancel", (string id) => Transition(id, ["active", "suspended"], "cancelled", null));
+
+        v1.MapPost("/resellers", async (HttpRequest request) =>
+        {
+            var body = await ReadAsync(request);
+            var id = $"RES-{Interlocked.Increment(ref _next).ToString("000000", CultureInfo.InvariantCulture)}";
+            var reseller = new JsonObject
+            {
+                ["id"] = id,
+                ["name"] = body["name"]?.DeepClone(),
+                ["partner_number"] = body["partner_number"]?.DeepClone(),
+                ["connect_account_id"] = body["connect_account_id"]?.DeepClone(),
+            };
+            _resellers[id] = reseller;
+            return Results.Json(reseller, statusCode: 201);
+        });
+    }
+
+    private IResult Transition(string id, string[] from, string to, Action<JsonObject>? change)
+    {
+        if (!_subscriptions.TryGetValue(id, out var subscription))
+        {
+            return Error(404, $"Subscription {id} does not exist.");
+        }
+
+        lock (subscription)
+        {
+            var status = subscription["status"]!.GetValue<string>();
+            if (!from.Contains(status))
+            {
+                return Error(409, $"Subscription {id} is {status}; cannot become {to}.");
+            }
+
+            subscription["status"] = to;
+            change?.Invoke(subscription);
+            return Results.Json(subscription.DeepClone());
+        }
+    }
+
+    private static async Task<JsonObject> ReadAsync(HttpRequest request) =>
+        request.ContentLength is 0 ? [] : await System.Text.Json.JsonSerializer.DeserializeAsync<JsonObject>(request.Body) ?? [];
+
+    private static IResult Error(int status, string message) => Results.Json(new JsonObject { ["error"] = message }, statusCode: status);
+}

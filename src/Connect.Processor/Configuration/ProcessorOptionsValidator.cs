@@ -1,0 +1,136 @@
+using System.Globalization;
+using System.Net;
+using Connect.Sdk;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace Connect.Processor;
+
+/// <summary>Checks <see cref="ProcessorOptions"/> at start-up; every message names the configuration key at fault.</summary>
+internal sealed class ProcessorOptionsValidator(IServiceProviderIsService services) : IValidateOptions<ProcessorOptions>
+{
+    public ValidateOptionsResult Validate(string? name, ProcessorOptions options)
+    {
+        var errors = Check(options, services.IsService(typeof(IUsageReporter)), services.IsService(typeof(ITierConfigHandler)));
+        return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
+    }
+
+    internal static List<string> Check(ProcessorOptions options, bool hasUsageReporter, bool hasTierConfigHandler)
+    {
+        var errors = new List<string>();
+        if (string.IsNullOrWhiteSpace(options.ConnectApiEndpoint))
+        {
+            errors.Add("connectApiEndpoint is required (config.json, appsettings.json or the CONNECT_API_URL environment variable).");
+        }
+        else if (!Uri.TryCreate(options.ConnectApiEndpoint, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp))
+        {
+            errors.Add($"connectApiEndpoint '{options.ConnectApiEndpoint}' is not an absolute http(s) URL.");
+        }
+        else if (uri.Scheme == Uri.UriSchemeHttp && !uri.IsLoopback && !options.AllowInsecureHttp)
+        {
+            errors.Add($"connectApiEndpoint '{options.ConnectApiEndpoint}' uses http:// on a non-loopback host; use https:// or set allowInsecureHttp.");
+        }
+
+        if (string.IsNullOrWhiteSpace(options.ConnectApiKey))
+        {
+            errors.Add("connectApiKey is required (config.json, appsettings.json or the CONNECT_API_KEY environment variable).");
+        }
+
+        if (options.Products is null || options.Products.Count == 0)
+        {
+            errors.Add("products must list at least one product id, e.g. [\"PRD-000-000-000\"].");
+        }
+        else
+        {
+            for (var i = 0; i < options.Products.Count; i++)
+            {
+                if (string.IsNullOrWhiteSpace(options.Products[i]) || options.Products[i].Contains('#', StringComparison.Ordinal))
+                {
+                    errors.Add($"products[{i}] '{options.Products[i]}' is not a product id.");
+                }
+            }
+        }
+
+        for (var i = 0; i < (options.Environments?.Count ?? 0); i++)
+        {
+            if (!ProcessorOptions.AllEnvironments.Contains(options.Environments![i]))
+            {
+                errors.Add($"environments[{i}] '{options.Environments[i]}' must be one of test, preview, production.");
+            }
+        }
+
+        if (string.IsNullOrWhiteSpace(options.ActivationTemplateName))
+        {
+            errors.Add("activationTemplateName is required: the name of the asset activation template used to approve requests.");
+        }
+
+        if (hasTierConfigHandler && string.IsNullOrWhiteSpace(options.Tier1ActivationTemplateName))
+        {
+            errors.Add("tier1ActivationTemplateName is required when a tier config handler is registered.");
+        }
+
+        if (options.DayToReportUsage is { } day && (day < 1 || day > 28))
+        {
+            errors.Add($"dayToReportUsage must be a day of the month from 1 to 28 (was {day.ToString(CultureInfo.InvariantCulture)}).");
+        }
+        else if (hasUsageReporter && options.DayToReportUsage is null)
+        {
+            errors.Add("dayToReportUsage is required when a usage reporter is registered (a day of the month from 1 to 28).");
+        }
+
+        if (options.IntervalSeconds is < 1 or > 86_400)
+        {
+            errors.Add($"intervalSeconds must be between 1 and 86400 (was {options.IntervalSeconds.ToString(CultureInfo.InvariantCulture)}).");
+        }
+
+        if (options.MaxPasses is < 1 or > 100)
+        {
+            errors.Add($"maxPasses must be between 1 and 100 (was {options.MaxPasses.ToString(CultureInfo.InvariantCulture)}).");
+        }
+
+        if (options.MaxConcurrency is < 1 or > 64)
+        {
+            errors.Add($"maxConcurrency must be between 1 and 64 (was {options.MaxConcurrency.ToString(CultureInfo.InvariantCulture)}).");
+        }
+
+        var shard = options.Shard ?? new ShardOptions();
+        if (shard.Count < 1)
+        {
+            errors.Add($"shard:count must be at least 1 (was {shard.Count.ToString(CultureInfo.InvariantCulture)}).");
+        }
+        else if (shard.Index < 0 || shard.Index >= shard.Count)
+        {
+            errors.Add($"shard:index must be between 0 and shard:count - 1 = {(shard.Count - 1).ToString(CultureInfo.InvariantCulture)} (was {shard.Index.ToString(CultureInfo.InvariantCulture)}).");
+        }
+
+        var validation = options.DynamicValidation ?? new DynamicValidationOptions();
+        if (validation.Enabled)
+        {
+            if (validation.Host != "localhost" && !IPAddress.TryParse(validation.Host, out _))
+            {
+                errors.Add($"dynamicValidation:host '{validation.Host}' is not an IP address (or localhost).");
+            }
+
+            if (validation.Port is < 0 or > 65535)
+            {
+                errors.Add($"dynamicValidation:port must be between 0 and 65535 (was {validation.Port.ToString(CultureInfo.InvariantCulture)}).");
+            }
+
+            if (string.IsNullOrWhiteSpace(validation.Path) || !validation.Path.StartsWith('/'))
+            {
+                errors.Add($"dynamicValidation:path '{validation.Path}' must start with '/'.");
+            }
+        }
+
+        return errors;
+    }
+
+    /// <summary>The client options the processor's <see cref="ConnectClient"/> is built with.</summary>
+    internal static ConnectClientOptions ToClientOptions(ProcessorOptions options) => new()
+    {
+        Endpoint = options.ConnectApiEndpoint ?? string.Empty,
+        ApiKey = options.ConnectApiKey ?? string.Empty,
+        AllowInsecureHttp = options.AllowInsecureHttp,
+        Products = [.. options.Products],
+    };
+}

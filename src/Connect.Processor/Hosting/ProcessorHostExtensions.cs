@@ -1,0 +1,54 @@
+using Connect.Processor;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace Microsoft.Extensions.Hosting;
+
+/// <summary>Runs a processor host and turns its outcome into a process exit code.</summary>
+public static class ProcessorHostExtensions
+{
+    /// <summary>Exit code when the configuration is invalid.</summary>
+    public const int ConfigurationErrorExitCode = 2;
+
+    /// <summary>
+    /// Runs the host until it stops (at the end of a <c>once</c> run, or on SIGTERM/Ctrl+C in continuous mode) and
+    /// returns the exit code: 0 when no request failed unexpectedly, 1 when one did, 2 when the configuration is invalid
+    /// (the messages, each naming its setting, are written to standard error).
+    /// </summary>
+    /// <param name="host">The built host.</param>
+    /// <param name="cancellationToken">Stops the host.</param>
+    /// <returns>The exit code.</returns>
+    public static async Task<int> RunProcessorAsync(this IHost host, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(host);
+
+        // RunAsync disposes the host's services when it returns: take the execution record first.
+        var execution = host.Services.GetRequiredService<ProcessorExecution>();
+        try
+        {
+            await host.RunAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ConfigurationFailures(ex) is { Count: > 0 } failures)
+        {
+            await Console.Error.WriteLineAsync("Invalid processor configuration:").ConfigureAwait(false);
+            foreach (var failure in failures)
+            {
+                await Console.Error.WriteLineAsync("  - " + failure).ConfigureAwait(false);
+            }
+
+            return ConfigurationErrorExitCode;
+        }
+
+        return execution.ExitCode;
+    }
+
+    /// <summary>The option validation messages inside <paramref name="exception"/> (start-up validation may aggregate them).</summary>
+    /// <param name="exception">The exception thrown by the host's start.</param>
+    /// <returns>The messages, each naming its setting; empty when the exception is not about configuration.</returns>
+    public static IReadOnlyList<string> ConfigurationFailures(Exception exception) => exception switch
+    {
+        OptionsValidationException options => [.. options.Failures],
+        AggregateException aggregate => [.. aggregate.InnerExceptions.SelectMany(ConfigurationFailures)],
+        _ => [],
+    };
+}

@@ -1,0 +1,23 @@
+using Connect.Sdk;
+
+namespace Connect.Processor;
+
+/// <summary>
+/// Checks the ordering parameters of a request (the seed's <c>dynamic_validation.py</c> logic). Every registered validator
+/// runs for draft requests posted to the dynamic validation endpoint and, unless
+/// <see cref="ProcessorOptions.InquireOnInvalidOrderingParameters"/> is off, for pending purchases, which are inquired
+/// with the errors set as <c>value_error</c>.
+/// </summary>
+public interface IOrderingParameterValidator
+{
+    /// <summary>Returns the problems found; an empty list when the parameters are fine.</summary>
+    /// <param name="request">The (draft or pending) request.</param>
+    /// <param name="cancellationToken">Cancels the check.</param>
+    /// <returns>One error per invalid parameter.</returns>
+    Task<IReadOnlyList<ParameterError>> ValidateAsync(FulfillmentRequest request, CancellationToken cancellationToken = default);
+}
+
+/// <summary>A problem with one parameter, sent to Connect as its <c>value_error</c>.</summary>
+/// <param name="ParameterId">Parameter id (its name in the product, e.g. <c>customer_email</c>).</param>
+/// <param name="Message">What the customer must fix, e.g. "Please provide a valid e-mail address.".</param>
+public sealed record ParameterError(string ParameterId, string Message);
