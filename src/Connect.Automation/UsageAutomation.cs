@@ -1,4 +1,5 @@
 using Connect.Sdk;
+using Connect.Usage;
 using Microsoft.Extensions.Logging;
 
 namespace Connect.Automation;
@@ -27,6 +28,34 @@ public abstract partial class UsageAutomation : AutomationEngine<UsageListing>
     /// <param name="cancellationToken">Cancelled when the run is cancelled.</param>
     /// <returns>A task.</returns>
     protected abstract Task ProcessRequestAsync(UsageListing listing, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Reports usage (the seed's <c>submit_usage</c>): validates and writes the records to a spreadsheet, creates the
+    /// usage file, uploads it and, with <see cref="UsageSubmitOptions.Submit"/>, submits it. Delegates to
+    /// <see cref="UsageReportingExtensions.SubmitUsageAsync(ConnectClient, UsageFile, IAsyncEnumerable{UsageRecord}, UsageSubmitOptions?, CancellationToken)"/>.
+    /// </summary>
+    /// <param name="usageFile">The file's metadata: name, product id and contract id are required.</param>
+    /// <param name="records">The records, streamed once.</param>
+    /// <param name="options">Spreadsheet and workflow options.</param>
+    /// <param name="cancellationToken">Cancels the workflow.</param>
+    /// <returns>The usage file as Connect last returned it.</returns>
+    /// <exception cref="UsageValidationException">Some records are invalid; nothing was sent.</exception>
+    /// <exception cref="UsageSubmitException">A step on Connect failed.</exception>
+    protected Task<UsageFile> SubmitUsageAsync(
+        UsageFile usageFile, IAsyncEnumerable<UsageRecord> records, UsageSubmitOptions? options = null, CancellationToken cancellationToken = default) =>
+        Client.SubmitUsageAsync(usageFile, records, options, cancellationToken);
+
+    /// <summary>Reports usage from a synchronous sequence of records; see the asynchronous overload.</summary>
+    /// <param name="usageFile">The file's metadata: name, product id and contract id are required.</param>
+    /// <param name="records">The records, enumerated once.</param>
+    /// <param name="options">Spreadsheet and workflow options.</param>
+    /// <param name="cancellationToken">Cancels the workflow.</param>
+    /// <returns>The usage file as Connect last returned it.</returns>
+    /// <exception cref="UsageValidationException">Some records are invalid; nothing was sent.</exception>
+    /// <exception cref="UsageSubmitException">A step on Connect failed.</exception>
+    protected Task<UsageFile> SubmitUsageAsync(
+        UsageFile usageFile, IEnumerable<UsageRecord> records, UsageSubmitOptions? options = null, CancellationToken cancellationToken = default) =>
+        Client.SubmitUsageAsync(usageFile, records, options, cancellationToken);
 
     private protected override Query DefaultFilters()
     {

@@ -84,7 +84,9 @@ public sealed class EmulatorHost : IAsyncDisposable
 
             await app.StartAsync(cancellationToken).ConfigureAwait(false);
             var port = Pipeline.BoundPort(((IApplicationBuilder)app).ServerFeatures);
-            var host = address.AddressFamily == System.Net.Sockets.AddressFamily.InterNetworkV6 ? $"[{address}]" : address.ToString();
+            // A wildcard address is not something to connect to; advertise loopback instead.
+            var advertised = address.Equals(IPAddress.Any) ? IPAddress.Loopback : address.Equals(IPAddress.IPv6Any) ? IPAddress.IPv6Loopback : address;
+            var host = advertised.AddressFamily == System.Net.Sockets.AddressFamily.InterNetworkV6 ? $"[{advertised}]" : advertised.ToString();
             return new EmulatorHost(app, store, $"http://{host}:{port}", keys[0]);
         }
         catch

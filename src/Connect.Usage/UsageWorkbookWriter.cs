@@ -221,7 +221,8 @@ internal sealed class UsageWorkbookWriter : IDisposable
                 new Fills(new Fill(new PatternFill { PatternType = PatternValues.None }), new Fill(new PatternFill { PatternType = PatternValues.Gray125 })) { Count = 2U },
                 new Borders(new Border()) { Count = 1U },
                 new CellStyleFormats(new CellFormat()) { Count = 1U },
-                new CellFormats(new CellFormat { FormatId = 0U }) { Count = 1U }).Save(stream);
+                new CellFormats(new CellFormat { FormatId = 0U }) { Count = 1U },
+                new CellStyles(new CellStyle { Name = "Normal", FormatId = 0U, BuiltinId = 0U }) { Count = 1U }).Save(stream);
         }
 
         var categories = _package.CreatePart(CategoriesUri, WorksheetType, CompressionOption.Normal);

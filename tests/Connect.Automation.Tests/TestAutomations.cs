@@ -91,3 +91,9 @@ internal sealed class CapturingLogger : ILogger
 }
 
 internal sealed record CapturedEntry(LogLevel Level, int EventId, string Message, Exception? Exception, string Scope);
+
+internal static partial class TestLog
+{
+    [LoggerMessage(EventId = 9000, Level = LogLevel.Debug, Message = "looking at {Id} with key {Key}")]
+    public static partial void Looking(ILogger logger, string? id, string key);
+}

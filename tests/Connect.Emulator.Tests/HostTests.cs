@@ -1,3 +1,5 @@
+using Connect.Emulator.Cli;
+
 namespace Connect.Emulator.Tests;
 
 public sealed class HostTests

@@ -119,6 +119,20 @@ public class UsageFilesTests
     }
 
     [Fact]
+    public async Task DownloadTemplateAsync_StorageError_HidesSignature()
+    {
+        var stub = new StubHandler()
+            .ReplyJson("""{"template_link": "https://storage.example.test/t.xlsx?sig=SIGNATURE"}""")
+            .Reply(HttpStatusCode.Forbidden, "<Error>denied</Error>", "application/xml");
+        using var client = TestClients.Create(stub);
+
+        var ex = await Assert.ThrowsAsync<ConnectApiException>(() => client.UsageFiles.DownloadTemplateAsync("PRD-1"));
+
+        Assert.Equal(HttpStatusCode.Forbidden, ex.StatusCode);
+        Assert.DoesNotContain("SIGNATURE", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task GetTemplateLinkAsync_MissingLink_ThrowsSerializationException()
     {
         var stub = new StubHandler().ReplyJson("{}");

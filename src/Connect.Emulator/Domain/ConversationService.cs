@@ -40,11 +40,27 @@ internal sealed class ConversationService(DocumentStore store, Clock clock)
             ["type"] = "conversation",
             ["status"] = "open",
             ["events"] = new JsonObject { ["created"] = Json.At(created), ["updated"] = Json.At(created) },
-            ["accounts"] = new JsonArray(),
+            ["accounts"] = Accounts(instance),
             ["messages"] = new JsonArray(Message(writer, id, created, $"{noun} {instanceId} created. State set to {status}.", "state_change", null)),
         };
         writer.Put(Collections.Conversations, conversation);
         return conversation;
+    }
+
+    // The parties of the object: its connection's vendor and provider.
+    private static JsonArray Accounts(JsonObject instance)
+    {
+        var connection = instance["asset"]?["connection"] ?? instance["configuration"]?["connection"];
+        var accounts = new JsonArray();
+        foreach (var party in new[] { "vendor", "provider" })
+        {
+            if (connection?[party] is JsonObject account)
+            {
+                accounts.Add(account.DeepClone());
+            }
+        }
+
+        return accounts;
     }
 
     /// <summary>Appends a <c>state_change</c> message to the object's conversation.</summary>
@@ -123,6 +139,20 @@ internal sealed class ConversationService(DocumentStore store, Clock clock)
             updated["events"]!["updated"] = Json.At(now);
             w.Put(Collections.Conversations, updated);
             return (JsonObject)message.DeepClone();
+        });
+    }
+
+    /// <summary>Closes a conversation: no messages can be added afterwards.</summary>
+    public JsonObject Close(string idOrInstance)
+    {
+        var conversationId = Json.Id(Get(idOrInstance));
+        return store.Write(w =>
+        {
+            var conversation = w.Get(Collections.Conversations, conversationId)!;
+            conversation["status"] = "closed";
+            conversation["events"]!["updated"] = Json.At(clock.Now());
+            w.Put(Collections.Conversations, conversation);
+            return conversation;
         });
     }
 

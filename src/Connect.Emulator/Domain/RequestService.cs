@@ -704,6 +704,4 @@ internal sealed class RequestService(DocumentStore store, Clock clock)
 
         throw ApiException.Invalid("Either id or email is required.");
     }
-
-    internal static string Count(int n) => n.ToString(CultureInfo.InvariantCulture);
 }

@@ -190,6 +190,11 @@ internal static class PublicApi
         api.MapGet("/conversations/{id}", (string id) => Responses.Json(s.Conversations.Get(id)));
         api.MapGet("/conversations/{id}/messages", (HttpContext c, string id) =>
             Lists.FromDocuments(c, Json.Objects(s.Conversations.Get(id)["messages"]), new ListSpec("messages") { SearchFields = ["text"] }));
+        api.MapPost("/conversations/{id}/close", async Task<IResult> (HttpContext c, string id) =>
+        {
+            await Body(c).ConfigureAwait(false);
+            return Responses.Json(s.Conversations.Close(id));
+        });
         api.MapPost("/conversations/{id}/messages", async Task<IResult> (HttpContext c, string id) =>
             Responses.Json(s.Conversations.AddMessage(id, await Body(c).ConfigureAwait(false), Caller.From(c)), StatusCodes.Status201Created));
     }

@@ -270,6 +270,7 @@ internal sealed class DocumentStore : IDisposable
                 seq INTEGER NOT NULL,
                 status TEXT,
                 json BLOB NOT NULL,
+                keys TEXT,
                 PRIMARY KEY (collection, id));
             CREATE INDEX IF NOT EXISTS documents_seq ON documents (seq);
             CREATE TABLE IF NOT EXISTS audit (
@@ -291,14 +292,17 @@ internal sealed class DocumentStore : IDisposable
     {
         using (var command = _connection.CreateCommand())
         {
-            command.CommandText = "SELECT collection, id, seq, json FROM documents ORDER BY seq";
+            command.CommandText = "SELECT collection, id, seq, json, keys FROM documents ORDER BY seq";
             using var reader = command.ExecuteReader();
             while (reader.Read())
             {
                 var c = GetOrAdd(reader.GetString(0));
                 var seq = reader.GetInt64(2);
                 var json = reader.GetFieldValue<byte[]>(3);
-                Publish(c, reader.GetString(1), seq, json, c.IndexDefinitions.Length == 0 ? [] : KeysOf(c, Parse(json)));
+                var keys = c.IndexDefinitions.Length == 0 ? []
+                    : reader.IsDBNull(4) ? KeysOf(c, Parse(json))
+                    : DecodeKeys(reader.GetString(4));
+                Publish(c, reader.GetString(1), seq, json, keys);
                 _sequence = Math.Max(_sequence, seq);
             }
         }
@@ -321,7 +325,7 @@ internal sealed class DocumentStore : IDisposable
             return;
         }
 
-        var prepared = new List<(Collection C, string Id, long Seq, byte[] Json, JsonObject? Doc, (string, string)[]? Keys)>(
+        var prepared = new List<(Collection C, string Id, long Seq, byte[] Json, JsonObject? Doc, (string Index, string Key)[] Keys)>(
             writer.Puts.Count + writer.Sealed.Count);
         var next = _sequence;
         using (var transaction = _connection.BeginTransaction())
@@ -329,14 +333,15 @@ internal sealed class DocumentStore : IDisposable
             using var put = _connection.CreateCommand();
             put.Transaction = transaction;
             put.CommandText = """
-                INSERT INTO documents (collection, id, seq, status, json) VALUES ($c, $id, $seq, $status, $json)
-                ON CONFLICT (collection, id) DO UPDATE SET status = excluded.status, json = excluded.json
+                INSERT INTO documents (collection, id, seq, status, json, keys) VALUES ($c, $id, $seq, $status, $json, $keys)
+                ON CONFLICT (collection, id) DO UPDATE SET status = excluded.status, json = excluded.json, keys = excluded.keys
                 """;
             var pc = put.Parameters.Add("$c", SqliteType.Text);
             var pid = put.Parameters.Add("$id", SqliteType.Text);
             var pseq = put.Parameters.Add("$seq", SqliteType.Integer);
             var pstatus = put.Parameters.Add("$status", SqliteType.Text);
             var pjson = put.Parameters.Add("$json", SqliteType.Blob);
+            var pkeys = put.Parameters.Add("$keys", SqliteType.Text);
             put.Prepare();
             foreach (var ((collection, id), doc) in writer.Puts)
             {
@@ -348,8 +353,10 @@ internal sealed class DocumentStore : IDisposable
                 pseq.Value = seq;
                 pstatus.Value = (object?)(doc["status"] as JsonValue)?.ToString() ?? DBNull.Value;
                 pjson.Value = json;
+                var docKeys = KeysOf(c, doc);
+                pkeys.Value = EncodeKeys(docKeys);
                 put.ExecuteNonQuery();
-                prepared.Add((c, id, seq, json, doc, null));
+                prepared.Add((c, id, seq, json, doc, docKeys));
             }
 
             foreach (var ((collection, id), (json, status, keys)) in writer.Sealed)
@@ -361,6 +368,7 @@ internal sealed class DocumentStore : IDisposable
                 pseq.Value = seq;
                 pstatus.Value = (object?)status ?? DBNull.Value;
                 pjson.Value = json;
+                pkeys.Value = EncodeKeys(keys);
                 put.ExecuteNonQuery();
                 prepared.Add((c, id, seq, json, null, keys));
             }
@@ -417,7 +425,7 @@ internal sealed class DocumentStore : IDisposable
         _sequence = next;
         foreach (var (c, id, seq, json, pending, keys) in prepared)
         {
-            Publish(c, id, seq, json, keys ?? KeysOf(c, pending!));
+            Publish(c, id, seq, json, keys);
             if (c.Queries.Count > 0)
             {
                 UpdateQueries(c, id, seq, pending ?? Parse(json));
@@ -429,6 +437,13 @@ internal sealed class DocumentStore : IDisposable
             _counters[name] = value;
         }
     }
+
+    // Index keys are stored with each row so that opening a large database needs no JSON parsing.
+    private static string EncodeKeys((string Index, string Key)[] keys) =>
+        keys.Length == 0 ? string.Empty : string.Join('\u001E', keys.Select(k => k.Index + '\u001F' + k.Key));
+
+    private static (string Index, string Key)[] DecodeKeys(string text) =>
+        text.Length == 0 ? [] : [.. text.Split('\u001E').Select(k => k.Split('\u001F', 2)).Select(p => (p[0], p[1]))];
 
     private static (string Index, string Key)[] KeysOf(Collection c, JsonObject doc) =>
         [.. c.IndexDefinitions.SelectMany(i => i.Keys(doc).Select(k => (i.Name, k)))];

@@ -126,7 +126,7 @@ internal sealed class UsageWorkbookParser
     {
     }
 
-    /// <summary>Parses an uploaded workbook.</summary>
+    /// <summary>Parses an uploaded workbook, reading the upload synchronously (use <see cref="ParseAsync"/> for a request body).</summary>
     /// <param name="xlsx">The upload (read to its end, at most <paramref name="maxBytes"/> + 1 bytes).</param>
     /// <param name="maxBytes">The largest upload accepted.</param>
     public static UsageWorkbookParseResult Parse(Stream xlsx, long maxBytes)
@@ -145,11 +145,55 @@ internal sealed class UsageWorkbookParser
         {
             return UsageWorkbookParseResult.Failure(ex.Message);
         }
-        catch (Exception ex) when (ex is IOException or NotSupportedException or ObjectDisposedException)
+        catch (Exception ex) when (ex is IOException or NotSupportedException or ObjectDisposedException or InvalidOperationException)
         {
             return UsageWorkbookParseResult.Failure($"The upload could not be read: {ex.Message}");
         }
 
+        return ParseBuffered(buffer, maxBytes);
+    }
+
+    /// <summary>Parses an uploaded workbook, reading the upload asynchronously (an ASP.NET Core request body forbids synchronous reads).</summary>
+    /// <param name="xlsx">The upload (read to its end, at most <paramref name="maxBytes"/> + 1 bytes).</param>
+    /// <param name="maxBytes">The largest upload accepted.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    public static async Task<UsageWorkbookParseResult> ParseAsync(Stream xlsx, long maxBytes, CancellationToken cancellationToken = default)
+    {
+        if (xlsx is null)
+        {
+            return UsageWorkbookParseResult.Failure("No file was uploaded.");
+        }
+
+        var buffer = new MemoryStream();
+        try
+        {
+            var chunk = new byte[81920];
+            int read;
+            while ((read = await xlsx.ReadAsync(chunk, cancellationToken).ConfigureAwait(false)) > 0)
+            {
+                if (buffer.Length + read > maxBytes)
+                {
+                    await buffer.DisposeAsync().ConfigureAwait(false);
+                    return UsageWorkbookParseResult.Failure(TooLarge(maxBytes));
+                }
+
+                buffer.Write(chunk, 0, read);
+            }
+        }
+        catch (Exception ex) when (ex is IOException or NotSupportedException or ObjectDisposedException or InvalidOperationException)
+        {
+            await buffer.DisposeAsync().ConfigureAwait(false);
+            return UsageWorkbookParseResult.Failure($"The upload could not be read: {ex.Message}");
+        }
+
+        buffer.Position = 0;
+        return ParseBuffered(buffer, maxBytes);
+    }
+
+    private static string TooLarge(long maxBytes) => $"The uploaded file is larger than the limit of {maxBytes} bytes.";
+
+    private static UsageWorkbookParseResult ParseBuffered(MemoryStream buffer, long maxBytes)
+    {
         using (buffer)
         {
             if (buffer.Length == 0)
@@ -183,7 +227,7 @@ internal sealed class UsageWorkbookParser
             if (buffer.Length + read > maxBytes)
             {
                 buffer.Dispose();
-                throw new InvalidDataException($"The uploaded file is larger than the limit of {maxBytes} bytes.");
+                throw new InvalidDataException(TooLarge(maxBytes));
             }
 
             buffer.Write(chunk, 0, read);

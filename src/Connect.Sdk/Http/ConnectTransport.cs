@@ -172,7 +172,8 @@ internal sealed class ConnectTransport
         }
 
         var methodText = method.Method;
-        var urlText = url.ToString();
+        // A download link carries a storage signature in its query: keep it out of logs and messages.
+        var urlText = authenticate || string.IsNullOrEmpty(url.Query) ? url.ToString() : url.GetLeftPart(UriPartial.Path) + "?…";
         Log.Sending(_logger, methodText, urlText);
         if (_logger.IsEnabled(LogLevel.Trace))
         {

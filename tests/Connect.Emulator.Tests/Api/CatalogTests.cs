@@ -91,6 +91,19 @@ public sealed class CatalogTests
     }
 
     [Fact]
+    public async Task Render_WithLocalizationHeader_EchoesIt()
+    {
+        await using var emulator = await TestEmulator.StartAsync();
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"requests/{Demo.ApprovedUsagePurchase}/render");
+        request.Headers.TryAddWithoutValidation("Connect-Localization", "de-DE");
+
+        using var response = await emulator.Api.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("de-DE", Assert.Single(response.Headers.GetValues("Connect-Localization")));
+    }
+
+    [Fact]
     public async Task Render_ProductTemplateRoute_AnswersJsonString()
     {
         await using var emulator = await TestEmulator.StartAsync();
@@ -113,6 +126,28 @@ public sealed class CatalogTests
     }
 
     [Fact]
+    public async Task AssetRender_ActiveAsset_AnswersItsActivation()
+    {
+        await using var emulator = await TestEmulator.StartAsync();
+
+        var reply = await emulator.Api.FetchAsync("assets/AS-0002-0001-0001/render");
+
+        Assert.Equal("text/markdown", reply.ContentType);
+        Assert.Contains("ACC-0001", reply.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task TierAccount_GetById_AnswersTheAccount()
+    {
+        await using var emulator = await TestEmulator.StartAsync();
+
+        var reply = await emulator.Api.FetchAsync($"tier/accounts/{Demo.ResellerContoso}");
+
+        Assert.Equal("Contoso Reseller", reply.Json.Str("name"));
+        Assert.Equal("reseller", reply.Json.Str("type"));
+    }
+
+    [Fact]
     public async Task Get_UnknownProductChild_Answers404()
     {
         await using var emulator = await TestEmulator.StartAsync();
@@ -132,6 +167,18 @@ public sealed class CatalogTests
 
         Assert.Equal(HttpStatusCode.NotFound, reply.Status);
         Assert.Equal("NOT_FOUND", reply.ErrorCode);
+    }
+
+    [Fact]
+    public async Task Delete_UnsupportedMethod_Answers405WithErrorBody()
+    {
+        await using var emulator = await TestEmulator.StartAsync();
+
+        var reply = await emulator.Api.SendAsync(HttpMethod.Delete, $"requests/{Demo.PendingPurchase}");
+
+        Assert.Equal(HttpStatusCode.MethodNotAllowed, reply.Status);
+        Assert.Equal("application/json", reply.ContentType);
+        Assert.Equal("VAL_001", reply.ErrorCode);
     }
 
     [Fact]

@@ -17,6 +17,8 @@ public sealed class ConversationTests
         Assert.Equal($"Fulfillment Request <{Demo.PendingPurchase}>", byInstance.Json.Str("topic"));
         Assert.Equal(byInstance.Text, byId.Text);
         Assert.Equal("state_change", byInstance.Json["messages"]![0].Str("type"));
+        Assert.Equal("VA-610-138", byInstance.Json.Str("accounts.0.id"));
+        Assert.Equal("open", byInstance.Json.Str("status"));
     }
 
     [Fact]
@@ -60,6 +62,19 @@ public sealed class ConversationTests
         Assert.Equal("message", created.Json.Str("type"));
         Assert.Equal("SU-000-000-000", created.Json.Str("creator.id"));
         Assert.Equal("Working on it", messages.Array[^1].Str("text"));
+    }
+
+    [Fact]
+    public async Task Close_ThenPostMessage_Answers400Cnv001()
+    {
+        await using var emulator = await TestEmulator.StartAsync();
+
+        var closed = await emulator.Api.PostAsync($"conversations/{Demo.PendingPurchase}/close", "{}");
+        var reply = await emulator.Api.PostAsync($"conversations/{Demo.PendingPurchase}/messages", """{"text":"late"}""");
+
+        Assert.Equal("closed", closed.Json.Str("status"));
+        Assert.Equal(HttpStatusCode.BadRequest, reply.Status);
+        Assert.Equal("CNV_001", reply.ErrorCode);
     }
 
     [Fact]

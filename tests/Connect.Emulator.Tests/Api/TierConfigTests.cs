@@ -186,6 +186,32 @@ public sealed class TierConfigTests
     }
 
     [Fact]
+    public async Task Put_ApprovedRequest_Answers400Tcr005()
+    {
+        await using var emulator = await TestEmulator.StartAsync();
+        var approved = Assert.Single((await emulator.Api.FetchAsync("tier/config-requests?status=approved")).Array)!;
+
+        var reply = await emulator.Api.PutAsync($"tier/config-requests/{approved.Str("id")}", """{"notes":"late"}""");
+
+        Assert.Equal(HttpStatusCode.BadRequest, reply.Status);
+        Assert.Equal("TCR_005", reply.ErrorCode);
+    }
+
+    [Fact]
+    public async Task Submit_DraftRequest_MovesToPending()
+    {
+        await using var emulator = await TestEmulator.StartAsync();
+        var draft = await emulator.Api.PostAsync("tier/config-requests",
+            $$"""{"status":"draft","configuration":{"product":{"id":"{{Demo.TierProduct}}"},"account":{"id":"TA-3000-0000-0002"},"tier_level":1} }""");
+        Assert.Equal("draft", draft.Json.Str("status"));
+
+        var submitted = await emulator.Api.PostAsync($"tier/config-requests/{draft.Json.Str("id")}/submit");
+
+        Assert.Equal(HttpStatusCode.OK, submitted.Status);
+        Assert.Equal("pending", submitted.Json.Str("status"));
+    }
+
+    [Fact]
     public async Task Get_UnknownTierConfigRequest_Answers404()
     {
         await using var emulator = await TestEmulator.StartAsync();

@@ -79,6 +79,36 @@ public sealed class UsageWorkbookParserTests
     }
 
     [Fact]
+    public async Task ParseAsync_Workbook_ReadsLikeParse()
+    {
+        var bytes = Workbook(("usage_records", Sheet(Php17, Row17("r1"), Row17("r2"))));
+
+        var result = await UsageWorkbookParser.ParseAsync(new MemoryStream(bytes), Limit);
+
+        Assert.True(result.IsValid, result.Detail);
+        Assert.Equal(["r1", "r2"], result.Rows.Select(r => r.RecordId));
+    }
+
+    [Fact]
+    public async Task ParseAsync_LargerThanTheLimit_IsRejected()
+    {
+        var result = await UsageWorkbookParser.ParseAsync(new MemoryStream(new byte[5000]), 4999);
+
+        Assert.Equal("The uploaded file is larger than the limit of 4999 bytes.", result.Error);
+    }
+
+    [Fact]
+    public void Parse_UnreadableStream_IsReportedNotThrown()
+    {
+        var closed = new MemoryStream([1, 2, 3]);
+        closed.Dispose();
+
+        var result = UsageWorkbookParser.Parse(closed, Limit);
+
+        Assert.StartsWith("The upload could not be read", result.Error);
+    }
+
+    [Fact]
     public void Parse_NoUsageRecordsSheet_NamesTheSheetsFound()
     {
         var result = Parse(Workbook(("Sheet1", Sheet(Php17, Row17("r1"))), ("categories", Sheet(["category_id"]))));
