@@ -159,7 +159,7 @@ public sealed class ConfigurationTests
         return builder.Build();
     }
 
-    private sealed class NoTierConfig : ITierConfigHandler
+    private sealed class NoTierConfig : ITierConfigRequestHandler
     {
         public Task<Connect.Automation.ProcessResult> HandleAsync(Connect.Sdk.TierConfigRequest request, ProcessorContext context, CancellationToken cancellationToken = default) =>
             Task.FromResult(Connect.Automation.ProcessResult.Skip());

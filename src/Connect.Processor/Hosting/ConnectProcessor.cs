@@ -79,7 +79,7 @@ public sealed class ConnectProcessor : IDisposable
         {
             passes = pass;
             var progress = false;
-            if (_registered.IsService(typeof(ITierConfigHandler)))
+            if (_registered.IsService(typeof(ITierConfigRequestHandler)))
             {
                 progress |= await RunStageAsync(ProcessorStage.TierConfigRequests, pass, run, cancellationToken).ConfigureAwait(false);
             }
@@ -336,7 +336,7 @@ public sealed class ConnectProcessor : IDisposable
 
         var scope = _scopes.CreateAsyncScope();
         await using var scopeLifetime = scope.ConfigureAwait(false);
-        var handler = scope.ServiceProvider.GetService<ITierConfigHandler>();
+        var handler = scope.ServiceProvider.GetService<ITierConfigRequestHandler>();
         ProcessResult? result;
         try
         {

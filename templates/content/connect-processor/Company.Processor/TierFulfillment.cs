@@ -9,7 +9,7 @@ namespace Company.Processor;
 /// your system, save the tier1 fulfillment parameters and approve with the tier1 activation template. Purchases waiting
 /// in tiers_setup for this reseller are then processed in the same run.
 /// </summary>
-public sealed class TierFulfillment : ITierConfigHandler
+public sealed class TierFulfillment : ITierConfigRequestHandler
 {
     public async Task<ProcessResult> HandleAsync(TierConfigRequest request, ProcessorContext context, CancellationToken cancellationToken = default)
     {
