@@ -62,6 +62,19 @@ public sealed class TierConfigIntegrationTests(EmulatorFixture emulator) : IClas
     }
 
     [Fact]
+    public async Task ApproveByTemplateAsync_NoRequiredTierParams_ApprovesAndRendersRepresentation()
+    {
+        var tcr = await Client.TierConfigRequests.GetAsync(Demo.FabrikamTcr);
+        Assert.DoesNotContain(tcr.Params!, p => p.Phase == "fulfillment" && p.Constraints?.Required == true);
+
+        var answer = await Client.TierConfigRequests.ApproveByTemplateAsync(Demo.FabrikamTcr, Demo.Tier1Template);
+
+        Assert.Equal(TierConfigRequestStatus.Approved, answer!.Status);
+        Assert.False(string.IsNullOrWhiteSpace(answer.Template!.Representation));
+        Assert.Equal(RequestStatus.Pending, (await Client.Requests.GetAsync(Demo.TiersSetupFabrikam)).Status);
+    }
+
+    [Fact]
     public async Task InquireAsync_AfterValueError_AnswersNoContentAndPendRestores()
     {
         await Client.TierConfigRequests.UpdateParametersAsync(Demo.FabrikamTcr, [new Param { Id = "partner_number", ValueError = "Unknown partner number." }]);
