@@ -111,6 +111,36 @@ public sealed class CatalogIntegrationTests(EmulatorFixture emulator) : IClassFi
     }
 
     [Fact]
+    public async Task ConversationsAddMessageAsync_ByInstanceId_LandsInObjectConversation()
+    {
+        var message = await Client.Conversations.AddMessageAsync(Demo.ContosoTcr, "Posted to the TCR id, not the CO- id.");
+        var conversation = await Client.Conversations.GetByInstanceIdAsync(Demo.ContosoTcr);
+        var messages = await Client.Conversations.ListMessagesAsync(conversation!.Id!).ToListAsync();
+
+        Assert.Contains(messages, m => m.Id == message.Id);
+        Assert.Equal(ConversationMessageType.Message, message.Type);
+    }
+
+    [Fact]
+    public async Task RequestsAssignAsync_ByEmail_SetsAssignee()
+    {
+        var assigned = await Client.Requests.AssignAsync(Demo.CompletePending, "ops@example.com");
+
+        Assert.NotNull(assigned!.Assignee);
+        Assert.Equal("ops@example.com", assigned.Assignee.Email);
+    }
+
+    [Fact]
+    public async Task ListAsync_LegacyPropertiesQuery_FiltersByKeyValue()
+    {
+        var query = new Query([new KeyValuePair<string, string>("status", "tiers_setup"), new KeyValuePair<string, string>("asset.tiers.tier1.id", Demo.Contoso)]);
+
+        var ids = await Client.Requests.ListAsync(query).Select(r => r.Id).ToListAsync();
+
+        Assert.Equal([Demo.TiersSetupContoso, Demo.TiersSetupContoso2], ids.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public async Task ConversationsGetByInstanceIdAsync_UnknownInstance_ReturnsNull()
     {
         Assert.Null(await Client.Conversations.GetByInstanceIdAsync("PR-9999-9999-9999-001"));
