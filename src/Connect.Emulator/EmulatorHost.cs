@@ -77,10 +77,12 @@ public sealed class EmulatorHost : IAsyncDisposable
             var apiKeys = new ApiKeys(keys);
             app.Use((context, next) => Pipeline.HandleErrorsAsync(context, next, logger));
             app.Use(Pipeline.TrimTrailingSlashAsync);
+            app.Use((context, next) => UsageApi.ServeFilesAsync(context, next, services));
             app.Use((context, next) => Pipeline.AuthenticateAsync(context, next, apiKeys));
             app.UseRouting();
             PublicApi.Map(app.MapGroup("/public/v1"), services);
             ControlApi.Map(app.MapGroup("/emulator/v1"), services);
+            UsageApi.Map(app.MapGroup("/public/v1"), services);
 
             await app.StartAsync(cancellationToken).ConfigureAwait(false);
             var port = Pipeline.BoundPort(((IApplicationBuilder)app).ServerFeatures);
