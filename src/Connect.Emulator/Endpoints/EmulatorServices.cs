@@ -19,4 +19,6 @@ internal sealed class EmulatorServices(DocumentStore store, Clock clock, string 
     public ConversationService Conversations { get; } = new(store, clock);
 
     public UsageService Usage { get; } = new(store, clock);
+
+    public Faults.FaultInjector Faults { get; } = new();
 }
