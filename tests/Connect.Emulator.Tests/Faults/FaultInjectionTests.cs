@@ -1,4 +1,5 @@
 using System.Net;
+using Connect.Emulator.Cli;
 
 namespace Connect.Emulator.Tests.Faults;
 
