@@ -468,6 +468,7 @@ internal sealed class UsageService(DocumentStore store, Clock clock)
         private readonly string? _marketplaceId = Json.Str(file, "marketplace.id");
         private readonly List<JsonObject> _items = [.. Catalog.Items(w, Json.Str(file, "product.id")!)];
         private readonly HashSet<string> _recordIds = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, JsonObject?> _assetsById = new(StringComparer.Ordinal);
         private Dictionary<string, JsonObject>? _assetsByParameter;
 
         public JsonObject? Check(ParsedUsageRow row, List<(int Row, string Message)> errors)
@@ -598,7 +599,12 @@ internal sealed class UsageService(DocumentStore store, Clock clock)
             JsonObject? asset;
             if (criteria == "asset.id")
             {
-                asset = w.Get(Collections.Assets, value);
+                if (!_assetsById.TryGetValue(value, out asset))
+                {
+                    asset = w.Get(Collections.Assets, value);
+                    _assetsById[value] = asset;
+                }
+
                 if (asset is not null && Json.Str(asset, "product.id") != _productId)
                 {
                     asset = null;

@@ -134,6 +134,20 @@ public sealed class UsageUploadValidationTests
     }
 
     [Fact]
+    public async Task Upload_TruncatedMultipartBody_Answers400()
+    {
+        await using var emulator = await TestEmulator.StartAsync();
+        var id = await CreateAsync(emulator);
+        using var content = new StringContent("--b1\r\nContent-Disposition: form-data; name=\"usage_file\"; filename=\"usage_file.xlsx\"\r\n\r\nPK\u0003\u0004 truncated");
+        content.Headers.ContentType = MediaTypeHeaderValue.Parse("multipart/form-data; boundary=b1");
+
+        using var response = await emulator.Api.PostAsync($"usage/files/{id}/upload", content);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("UF_003", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Upload_WrongFieldName_Answers400()
     {
         await using var emulator = await TestEmulator.StartAsync();
