@@ -121,6 +121,36 @@ public sealed class UsageUploadValidationTests
     }
 
     [Fact]
+    public async Task Upload_ExtraColumn_BecomesRecordParameter()
+    {
+        await using var emulator = await TestEmulator.StartAsync();
+        var id = await CreateAsync(emulator);
+        string[] headers = [.. Php17, "v.region"];
+
+        var reply = await UploadAsync(emulator, id, Workbook("usage_records", headers, [.. Row("r1", 4), "eu-west"]));
+        var record = (await emulator.Api.FetchAsync($"usage/records?usagefile.id={id}")).Array.Single()!;
+
+        Assert.Equal("ready", reply.Json.Str("status"));
+        Assert.Equal("v.region", record.Str("params.0.parameter_name"));
+        Assert.Equal("eu-west", record.Str("params.0.parameter_value"));
+    }
+
+    [Fact]
+    public async Task Upload_TwoAtOnce_ExactlyOneIsAccepted()
+    {
+        await using var emulator = await TestEmulator.StartAsync();
+        var id = await CreateAsync(emulator);
+
+        var replies = await Task.WhenAll(UploadAsync(emulator, id, Records(Row("a", 1))), UploadAsync(emulator, id, Records(Row("b", 2))));
+        var records = await emulator.Api.FetchAsync($"usage/records?usagefile.id={id}");
+
+        Assert.Single(replies, r => r.Status == HttpStatusCode.Created);
+        Assert.Single(replies, r => r.Status == HttpStatusCode.BadRequest && r.ErrorCode == "UF_001");
+        Assert.Single(records.Array);
+        Assert.Equal(2, (await emulator.Control.FetchAsync($"audit?object_id={id}")).Array.Count);
+    }
+
+    [Fact]
     public async Task Upload_NotMultipart_Answers400AndFileStaysDraft()
     {
         await using var emulator = await TestEmulator.StartAsync();
