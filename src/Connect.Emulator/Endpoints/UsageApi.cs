@@ -146,6 +146,11 @@ internal static class UsageApi
         {
             throw new ApiException(400, UsageErrorCodes.UploadForm, $"The multipart body could not be read: {ex.Message}");
         }
+        catch (IOException ex) when (!c.RequestAborted.IsCancellationRequested)
+        {
+            // A truncated or malformed multipart body ("Unexpected end of Stream").
+            throw new ApiException(400, UsageErrorCodes.UploadForm, $"The multipart body could not be read: {ex.Message}");
+        }
 
         var file = form.Files.GetFile("usage_file")
             ?? throw new ApiException(400, UsageErrorCodes.UploadForm,

@@ -321,6 +321,44 @@ public sealed class UsageFileLifecycleTests
         Assert.Equal(xlsx, bytes);
     }
 
+    [Fact]
+    public async Task Restart_WithDataFile_KeepsFilesRecordsAndUploads()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"emulator-usage-{Guid.NewGuid():N}.db");
+        try
+        {
+            string id;
+            string another;
+            await using (var first = await TestEmulator.StartAsync(dataPath: path))
+            {
+                id = await ReadyAsync(first, Row("r1", 5), Row("r2", 6));
+                await first.Api.PostAsync($"usage/files/{id}/submit");
+            }
+
+            await using var second = await TestEmulator.StartAsync(dataPath: path);
+            var file = await second.Api.FetchAsync($"usage/files/{id}");
+            var records = await second.Api.FetchAsync($"usage/records?usagefile.id={id}");
+            var accepted = await second.Api.PostAsync($"usage/files/{id}/accept", "{}");
+            another = await CreateAsync(second);
+            using var anonymous = new HttpClient();
+            using var download = await anonymous.GetAsync(file.Json.Str("usage_file_uri").Replace(
+                new Uri(file.Json.Str("usage_file_uri")).GetLeftPart(UriPartial.Authority), second.Host.BaseUrl[..^"/public/v1".Length], StringComparison.Ordinal));
+
+            Assert.Equal("pending", file.Json.Str("status"));
+            Assert.Equal("items 0-1/2", records.ContentRange);
+            Assert.Equal("accepted", accepted.Json.Str("status"));
+            Assert.NotEqual(id, another);
+            Assert.Equal(HttpStatusCode.OK, download.StatusCode);
+        }
+        finally
+        {
+            foreach (var file in new[] { path, path + "-wal", path + "-shm" })
+            {
+                File.Delete(file);
+            }
+        }
+    }
+
     internal static async Task<string> InStatusAsync(TestEmulator emulator, string status)
     {
         var id = await CreateAsync(emulator);

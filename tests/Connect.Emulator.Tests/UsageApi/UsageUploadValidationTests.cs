@@ -121,6 +121,36 @@ public sealed class UsageUploadValidationTests
     }
 
     [Fact]
+    public async Task Upload_ExtraColumn_BecomesRecordParameter()
+    {
+        await using var emulator = await TestEmulator.StartAsync();
+        var id = await CreateAsync(emulator);
+        string[] headers = [.. Php17, "v.region"];
+
+        var reply = await UploadAsync(emulator, id, Workbook("usage_records", headers, [.. Row("r1", 4), "eu-west"]));
+        var record = (await emulator.Api.FetchAsync($"usage/records?usagefile.id={id}")).Array.Single()!;
+
+        Assert.Equal("ready", reply.Json.Str("status"));
+        Assert.Equal("v.region", record.Str("params.0.parameter_name"));
+        Assert.Equal("eu-west", record.Str("params.0.parameter_value"));
+    }
+
+    [Fact]
+    public async Task Upload_TwoAtOnce_ExactlyOneIsAccepted()
+    {
+        await using var emulator = await TestEmulator.StartAsync();
+        var id = await CreateAsync(emulator);
+
+        var replies = await Task.WhenAll(UploadAsync(emulator, id, Records(Row("a", 1))), UploadAsync(emulator, id, Records(Row("b", 2))));
+        var records = await emulator.Api.FetchAsync($"usage/records?usagefile.id={id}");
+
+        Assert.Single(replies, r => r.Status == HttpStatusCode.Created);
+        Assert.Single(replies, r => r.Status == HttpStatusCode.BadRequest && r.ErrorCode == "UF_001");
+        Assert.Single(records.Array);
+        Assert.Equal(2, (await emulator.Control.FetchAsync($"audit?object_id={id}")).Array.Count);
+    }
+
+    [Fact]
     public async Task Upload_NotMultipart_Answers400AndFileStaysDraft()
     {
         await using var emulator = await TestEmulator.StartAsync();
@@ -131,6 +161,20 @@ public sealed class UsageUploadValidationTests
         Assert.Equal(HttpStatusCode.BadRequest, reply.Status);
         Assert.Equal("UF_003", reply.ErrorCode);
         Assert.Equal("draft", (await emulator.Api.FetchAsync($"usage/files/{id}")).Json.Str("status"));
+    }
+
+    [Fact]
+    public async Task Upload_TruncatedMultipartBody_Answers400()
+    {
+        await using var emulator = await TestEmulator.StartAsync();
+        var id = await CreateAsync(emulator);
+        using var content = new StringContent("--b1\r\nContent-Disposition: form-data; name=\"usage_file\"; filename=\"usage_file.xlsx\"\r\n\r\nPK\u0003\u0004 truncated");
+        content.Headers.ContentType = MediaTypeHeaderValue.Parse("multipart/form-data; boundary=b1");
+
+        using var response = await emulator.Api.PostAsync($"usage/files/{id}/upload", content);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("UF_003", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
     [Fact]
