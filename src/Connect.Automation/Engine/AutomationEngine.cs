@@ -133,7 +133,7 @@ public abstract class AutomationEngine<TItem>
 
     private protected virtual Func<IEnumerable<Param>, string?, CancellationToken, Task>? ParameterUpdater(TItem item) => null;
 
-    /// <summary>A reason to skip the item without calling the handler (e.g. migration), or <see langword="null"/>.</summary>
+    /// <summary>Whether to skip the item without calling the handler (a purchase that needs migration).</summary>
     private protected virtual bool SkipBeforeHandler(TItem item) => false;
 
     /// <summary>Runs the user's code. A <see langword="null"/> result with <c>completed</c> false is an error.</summary>
