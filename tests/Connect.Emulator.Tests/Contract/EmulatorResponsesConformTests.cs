@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.Json.Nodes;
 
 namespace Connect.Emulator.Tests.Contract;
 
@@ -46,14 +47,93 @@ public sealed class EmulatorResponsesConformTests : IAsyncLifetime
         Assert.True(violations.Count == 0, $"GET {path} violates {pathTemplate}:\n" + string.Join("\n", violations));
     }
 
+    /// <summary>
+    /// Routes of single objects whose ids the seed generates: the id is the first of <c>lookup</c>'s answer, and the
+    /// fetched path is <c>collection/{id}suffix</c>.
+    /// </summary>
+    public static TheoryData<string, string, string, string> GetObjectRoutes() => new()
+    {
+        { "/tier/config-requests/{id}", "tier/config-requests?status=approved", "tier/config-requests", "" },
+        { "/tier/config-requests/{id}", "tier/config-requests?status=pending", "tier/config-requests", "" },
+        { "/tier/configs/{id}", "tier/configs?status=active", "tier/configs", "" },
+        { "/tier/configs/{id}", "tier/configs?status=processing", "tier/configs", "" },
+        { "/marketplaces/{id}", "marketplaces", "marketplaces", "" },
+        { "/accounts/{pk}", "accounts", "accounts", "" },
+        { "/contracts/{id}", "contracts", "contracts", "" },
+        { "/listings/{id}", "listings", "listings", "" },
+        { "/conversations/{id}", $"conversations?instance_id={Demo.PendingPurchase}", "conversations", "" },
+        { "/conversations/{id}", $"conversations?instance_id={Demo.InquiringPurchase}", "conversations", "" },
+        { "/conversations/{conversation_id}/messages", $"conversations?instance_id={Demo.InquiringPurchase}", "conversations", "/messages" },
+    };
+
+    [Theory]
+    [MemberData(nameof(GetObjectRoutes))]
+    public async Task Get_ObjectRoute_ConformsToOpenApiSchema(string pathTemplate, string lookup, string collection, string suffix)
+    {
+        var found = await _emulator.Api.FetchAsync(lookup);
+        Assert.Equal(HttpStatusCode.OK, found.Status);
+        var path = $"{collection}/{found.Array[0].Str("id")}{suffix}";
+
+        var reply = await _emulator.Api.FetchAsync(path);
+
+        Assert.Equal(HttpStatusCode.OK, reply.Status);
+        AssertConforms("get", pathTemplate, 200, reply.Json);
+    }
+
     [Fact]
     public async Task Approve_PendingPurchase_ResponseConformsToOpenApiSchema()
     {
+        // The purchase needs its required fulfillment parameter before it can be approved (REQ_003 otherwise).
+        await _emulator.Api.PutAsync($"requests/{Demo.PendingPurchase}", """{"asset":{"params":[{"id":"subscription_id","value":"SUB-0001"}]}}""");
+
         var reply = await _emulator.Api.PostAsync($"requests/{Demo.PendingPurchase}/approve", $$"""{"template_id":"{{Demo.ActivationTemplate}}"}""");
 
         Assert.Equal(HttpStatusCode.OK, reply.Status);
-        var violations = OpenApiContract.Shared.Validate("post", "/requests/{id}/approve", 200, reply.Json);
-        Assert.True(violations.Count == 0, string.Join("\n", violations));
+        AssertConforms("post", "/requests/{id}/approve", 200, reply.Json);
+    }
+
+    [Fact]
+    public async Task Inquire_PendingPurchase_ResponseConformsToOpenApiSchema()
+    {
+        var reply = await _emulator.Api.PostAsync($"requests/{Demo.PendingPurchase}/inquire", $$"""{"template_id":"{{Demo.InquireTemplate}}"}""");
+
+        Assert.Equal(HttpStatusCode.OK, reply.Status);
+        AssertConforms("post", "/requests/{id}/inquire", 200, reply.Json);
+    }
+
+    [Fact]
+    public async Task Fail_PendingPurchase_ResponseConformsToOpenApiSchema()
+    {
+        var reply = await _emulator.Api.PostAsync($"requests/{Demo.PendingPurchase}/fail", """{"reason":"Out of stock"}""");
+
+        Assert.Equal(HttpStatusCode.OK, reply.Status);
+        AssertConforms("post", "/requests/{id}/fail", 200, reply.Json);
+    }
+
+    [Fact]
+    public async Task Approve_PendingTierConfigRequest_ResponseConformsToOpenApiSchema()
+    {
+        var pending = await _emulator.Api.FetchAsync("tier/config-requests?status=pending&limit=1");
+        var id = pending.Array[0].Str("id");
+
+        var reply = await _emulator.Api.PostAsync($"tier/config-requests/{id}/approve", $$"""{ "template":{ "id":"{{Demo.TierTemplate}}" } }""");
+
+        Assert.Equal(HttpStatusCode.OK, reply.Status);
+        AssertConforms("post", "/tier/config-requests/{id}/approve", 200, reply.Json);
+        var fetched = await _emulator.Api.FetchAsync($"tier/config-requests/{id}");
+        AssertConforms("get", "/tier/config-requests/{id}", 200, fetched.Json);
+    }
+
+    [Fact]
+    public async Task PostMessage_Conversation_ResponseConformsToOpenApiSchema()
+    {
+        var conversation = await _emulator.Api.FetchAsync($"conversations?instance_id={Demo.PendingPurchase}");
+        var id = conversation.Array[0].Str("id");
+
+        var reply = await _emulator.Api.PostAsync($"conversations/{id}/messages", """{"text":"Any news on this order?"}""");
+
+        Assert.Equal(HttpStatusCode.Created, reply.Status);
+        AssertConforms("post", "/conversations/{conversation_id}/messages", 201, reply.Json);
     }
 
     [Fact]
@@ -67,5 +147,11 @@ public sealed class EmulatorResponsesConformTests : IAsyncLifetime
         var violations = OpenApiContract.Shared.Validate("get", "/requests/{id}", 200, broken);
 
         Assert.NotEmpty(violations);
+    }
+
+    private static void AssertConforms(string method, string pathTemplate, int status, JsonNode body)
+    {
+        var violations = OpenApiContract.Shared.Validate(method, pathTemplate, status, body);
+        Assert.True(violations.Count == 0, $"{method.ToUpperInvariant()} {pathTemplate} {status} violates the spec:\n" + string.Join("\n", violations));
     }
 }
