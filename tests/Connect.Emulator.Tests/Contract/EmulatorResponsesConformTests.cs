@@ -34,6 +34,11 @@ public sealed class EmulatorResponsesConformTests : IAsyncLifetime
         { "/contracts", "contracts" },
         { "/listings", "listings" },
         { "/conversations", $"conversations?instance_id={Demo.PendingPurchase}" },
+        { "/requests/{id}", $"requests/{Demo.InquiringPurchase}" },
+        { "/requests/{id}", $"requests/{Demo.ApprovedUsagePurchase}" },
+        { "/requests/{id}", $"requests/{Demo.PendingChange}" },
+        { "/products/{product_id}", $"products/{Demo.UsageProduct}" },
+        { "/products/{product_product_id}/parameters", $"products/{Demo.TierProduct}/parameters" },
     };
 
     [Theory]
@@ -61,6 +66,7 @@ public sealed class EmulatorResponsesConformTests : IAsyncLifetime
         { "/accounts/{pk}", "accounts", "accounts", "" },
         { "/contracts/{id}", "contracts", "contracts", "" },
         { "/listings/{id}", "listings", "listings", "" },
+        { "/products/{product_product_id}/parameters/{parameter__verbose_id}", $"products/{Demo.TierProduct}/parameters", $"products/{Demo.TierProduct}/parameters", "" },
         { "/conversations/{id}", $"conversations?instance_id={Demo.PendingPurchase}", "conversations", "" },
         { "/conversations/{id}", $"conversations?instance_id={Demo.InquiringPurchase}", "conversations", "" },
         { "/conversations/{conversation_id}/messages", $"conversations?instance_id={Demo.InquiringPurchase}", "conversations", "/messages" },
@@ -122,6 +128,51 @@ public sealed class EmulatorResponsesConformTests : IAsyncLifetime
         AssertConforms("post", "/tier/config-requests/{id}/approve", 200, reply.Json);
         var fetched = await _emulator.Api.FetchAsync($"tier/config-requests/{id}");
         AssertConforms("get", "/tier/config-requests/{id}", 200, fetched.Json);
+    }
+
+    [Fact]
+    public async Task Create_Purchase_ResponseConformsToOpenApiSchema()
+    {
+        var body = $$"""
+            { "type":"purchase","marketplace":{ "id":"MP-10001" },
+              "asset":{ "external_id":"contract-1","product":{ "id":"{{Demo.TierProduct}}" },"items":[{ "mpn":"MPN-A","quantity":"2" }],
+                        "params":[{ "id":"customer_email","value":"a@example.com" },{ "id":"tenant_domain","value":"contract-1" }],
+                        "tiers":{ "customer":{ "id":"{{Demo.CustomerAcme}}" },"tier1":{ "id":"{{Demo.ResellerNorthwind}}" },"tier2":{} } } }
+            """;
+
+        var reply = await _emulator.Api.PostAsync("requests", body);
+
+        Assert.Equal(HttpStatusCode.Created, reply.Status);
+        AssertConforms("post", "/requests", 201, reply.Json);
+    }
+
+    [Fact]
+    public async Task Update_PendingPurchase_ResponseConformsToOpenApiSchema()
+    {
+        var reply = await _emulator.Api.PutAsync($"requests/{Demo.PendingPurchase}", """{"asset":{"params":[{"id":"param_b","value":"B"}]}}""");
+
+        Assert.Equal(HttpStatusCode.OK, reply.Status);
+        AssertConforms("put", "/requests/{id}", 200, reply.Json);
+    }
+
+    [Fact]
+    public async Task Assign_PendingPurchase_ResponseConformsToOpenApiSchema()
+    {
+        var reply = await _emulator.Api.PostAsync($"requests/{Demo.PendingPurchase}/assign", """{"id":"UR-123-456-789"}""");
+
+        Assert.Equal(HttpStatusCode.OK, reply.Status);
+        AssertConforms("post", "/requests/{id}/assign", 200, reply.Json);
+    }
+
+    [Fact]
+    public async Task Close_Conversation_ResponseConformsToOpenApiSchema()
+    {
+        var conversation = await _emulator.Api.FetchAsync($"conversations?instance_id={Demo.PendingPurchase}");
+
+        var reply = await _emulator.Api.PostAsync($"conversations/{conversation.Array[0].Str("id")}/close");
+
+        Assert.Equal(HttpStatusCode.OK, reply.Status);
+        AssertConforms("post", "/conversations/{id}/close", 200, reply.Json);
     }
 
     [Fact]
