@@ -304,7 +304,11 @@ internal sealed class RequestService(DocumentStore store, Clock clock)
     });
 
     internal static JsonObject? DefaultTemplate(DocumentStore store, string? productId, string scope) =>
-        store.All(Collections.Templates)
+        DefaultTemplate(store.All(Collections.Templates), productId, scope);
+
+    /// <summary>The first fulfillment template of a product for a scope (<c>asset</c>, <c>tier1</c>, <c>tier2</c>).</summary>
+    internal static JsonObject? DefaultTemplate(IEnumerable<JsonObject> templates, string? productId, string scope) =>
+        templates
             .Where(t => Json.Str(t, "product.id") == productId && Json.Str(t, "scope") == scope
                 && (Json.Str(t, "type") ?? "fulfillment") == "fulfillment")
             .OrderBy(t => t["position"]?.GetValue<int>() ?? 0)

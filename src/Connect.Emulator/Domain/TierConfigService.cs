@@ -226,7 +226,8 @@ internal sealed class TierConfigService(DocumentStore store, Clock clock)
     public void Unassign(string id, Caller caller) =>
         Transition(id, "unassign", caller, Assignable, (_, request, _) =>
         {
-            request["assignee"] = string.Empty;
+            // An unassigned TCR has no assignee at all (fixture tier_config_request.json; the spec types it as an object).
+            request.Remove("assignee");
             return Json.Str(request, "status")!;
         });
 
@@ -286,15 +287,13 @@ internal sealed class TierConfigService(DocumentStore store, Clock clock)
         var snapshot = Json.Clone(config);
         snapshot.Remove("open_request");
         var level = config["tier_level"]?.GetValue<int>() ?? 1;
-        return new JsonObject
+        var request = new JsonObject
         {
             ["id"] = Ids.TierConfigRequest(w, Json.Id(config)),
             ["type"] = type,
             ["status"] = status,
             ["configuration"] = snapshot,
             ["params"] = Json.Copy(config["params"]),
-            ["assignee"] = string.Empty,
-            ["template"] = null,
             ["reason"] = string.Empty,
             ["notes"] = string.Empty,
             ["environment"] = Json.Str(config, "connection.type") ?? "preview",
@@ -307,6 +306,15 @@ internal sealed class TierConfigService(DocumentStore store, Clock clock)
             },
             ["events"] = new JsonObject { ["created"] = Json.At(now), ["updated"] = Json.At(now) },
         };
+
+        // Until approval, a TCR references the template it will be approved with: the product's tier template
+        // (fixture tier_config_request.json: a pending TCR carries template {id, name}). No assignee while unassigned.
+        if (RequestService.DefaultTemplate(w.All(Collections.Templates), Json.Str(config, "product.id"), $"tier{level}") is { } template)
+        {
+            request["template"] = Json.Ref(template, "id", "name");
+        }
+
+        return request;
     }
 
     private static void MergeParameters(JsonObject request, JsonObject body, string requestId)

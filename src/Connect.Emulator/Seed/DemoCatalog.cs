@@ -49,7 +49,7 @@ internal static class DemoCatalog
         yield return ("products", Product(TierProductId, "Demo Cloud Storage",
             """{"ppu":null,"reservation":{"consumption":false},"cart":{"validation":false},"inquiring":{"validation":false},"tiers":{"updates":false,"configs":{"level":1},"validation":false},"subscription":{"hold":false,"schema":"evergreen","change":{"editable_ordering_parameters":false,"validation":false,"inquiring_validation":false}}}"""));
         yield return ("products", Product(UsageProductId, "Demo Metered API",
-            """{"ppu":{"schema":"QT","dynamic":false,"future":false,"predictive":false},"reservation":{"consumption":false},"cart":{"validation":false},"inquiring":{"validation":false},"tiers":{"updates":false,"configs":null,"validation":false},"subscription":{"hold":false,"schema":"evergreen","change":{"editable_ordering_parameters":false,"validation":false,"inquiring_validation":false}}}"""));
+            """{"ppu":{"schema":"QT","dynamic":false,"future":false,"predictive":false},"reservation":{"consumption":false},"cart":{"validation":false},"inquiring":{"validation":false},"tiers":{"updates":false,"validation":false},"subscription":{"hold":false,"schema":"evergreen","change":{"editable_ordering_parameters":false,"validation":false,"inquiring_validation":false}}}"""));
 
         yield return ("items", Item(TierProductId, 1, "MPN-A", "Storage 100 GB", "reservation", "Gb", "integer"));
         yield return ("items", Item(TierProductId, 2, "MPN-B", "Storage 1 TB", "reservation", "Tb", "integer"));
@@ -75,8 +75,8 @@ internal static class DemoCatalog
         yield return ("templates", Template(UsageActivationTemplateId, UsageProductId, "Default Activation Template", "asset", "fulfillment", 10000,
             "# Welcome to Demo Metered API\n\nYour account id is **{{ account_id }}**."));
 
-        yield return ("marketplaces", Marketplace(MarketplaceEu, "Demo Marketplace EU", "EUR", "DE", "Germany", "Europe"));
-        yield return ("marketplaces", Marketplace(MarketplaceUs, "Demo Marketplace US", "USD", "US", "United States", "America"));
+        yield return ("marketplaces", Marketplace(MarketplaceEu, "Demo Marketplace EU", "EUR", "DE", "Germany", "EU", "Europe"));
+        yield return ("marketplaces", Marketplace(MarketplaceUs, "Demo Marketplace US", "USD", "US", "United States", "NA", "North America"));
 
         yield return ("contracts", Contract("CRD-10001-00001-00001", "Demo Distribution Contract EU", MarketplaceEu));
         yield return ("contracts", Contract("CRD-10002-00001-00001", "Demo Distribution Contract US", MarketplaceUs));
@@ -94,7 +94,8 @@ internal static class DemoCatalog
     }
 
     private static string Product(string id, string name, string capabilities) => $$"""
-        { "id":"{{id}}","name":"{{name}}","icon":"/media/{{VendorId}}/{{id}}/media/{{id}}-logo.png","status":"published",
+        { "id":"{{id}}","name":"{{name}}","external_id":"{{id[4..].Replace("-", "", StringComparison.Ordinal)}}","purchase_model":"subscription",
+         "icon":"/media/{{VendorId}}/{{id}}/media/{{id}}-logo.png","status":"published",
          "short_description":"{{name}} (emulator demo product).","detailed_description":"A demo product served by the Connect emulator.",
          "configurations":{ "suspend_resume_supported":true,"requires_reseller_information":false },
          "category":{ "id":"CAT-00001","name":"Demo" },"published_at":"{{At}}","owner":{{Vendor}},"latest":true,
@@ -132,11 +133,11 @@ internal static class DemoCatalog
             ["events"] = new JsonObject { ["created"] = new JsonObject { ["at"] = At }, ["updated"] = new JsonObject { ["at"] = At } },
         }.ToJsonString();
 
-    private static string Marketplace(string id, string name, string currency, string country, string countryName, string zone) => $$"""
+    private static string Marketplace(string id, string name, string currency, string country, string countryName, string zone, string countryZone) => $$"""
         { "id":"{{id}}","name":"{{name}}","description":"{{name}} (emulator demo marketplace).","active_contracts":1,
          "icon":"/media/{{ProviderId}}/marketplaces/{{id}}/icon.png","owner":{{Provider}},"zone":"{{zone}}","currency":"{{currency}}",
          "hubs":[{ "hub":{{Hub}},"external_id":"{{id}}" }],
-         "countries":[{ "id":"{{country}}","name":"{{countryName}}","icon":"/media/countries/{{country.ToLowerInvariant()}}.png","zone":"{{zone}}" }],
+         "countries":[{ "id":"{{country}}","name":"{{countryName}}","icon":"/media/countries/{{country.ToLowerInvariant()}}.png","zone":"{{countryZone}}" }],
          "events":{ "created":{ "at":"{{At}}" } } }
         """;
 
@@ -149,7 +150,10 @@ internal static class DemoCatalog
         { "id":"{{id}}","status":"listed",
          "contract":{ "id":"{{contractId}}","type":"distribution","name":"{{contractName}}",
                      "marketplace":{ "id":"{{marketplace}}","name":"{{marketplaceName}}","icon":"/media/{{ProviderId}}/marketplaces/{{marketplace}}/icon.png" } },
-         "product":{ "id":"{{productId}}","name":"{{productName}}" },"created":"{{At}}","vendor":{{Vendor}},"provider":{{Provider}} }
+         "product":{ "id":"{{productId}}","name":"{{productName}}" },"created":"{{At}}","vendor":{{Vendor}},"provider":{{Provider}},
+         "offer":{ "id":null,"name":"" },
+         "pricelist":{ "id":"PL-{{id[4..]}}","name":"{{productName}} price list ({{marketplaceName}})","status":"active" },
+         "alt_pricelist_1":{ "id":null,"name":"","status":"draft" },"alt_pricelist_2":{ "id":null,"name":"","status":"draft" } }
         """;
 
     private static string TierAccount(string id, string name, string type, string email) => $$"""

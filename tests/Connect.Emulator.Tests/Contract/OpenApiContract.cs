@@ -49,6 +49,13 @@ internal sealed class OpenApiContract
             "the spec types item quantities as numbers; Connect sends them as strings (\"1\"), see api-contract.md §7"),
         new("#/components/schemas/dp.Subscription/properties/params/items", "type",
             "the spec types each asset parameter as an array; fixtures/asset.json has parameter objects"),
+        new("#/components/schemas/dp.TierConfigurationDetail/properties/tier_level", "type",
+            "the spec types a tier config's tier_level as a string (with the enum [1, 2] of numbers); the tier config embedded in "
+            + "fixtures/tier_config_request.json (configuration) carries the number 1"),
+        new("#/components/schemas/dp.PayAsYouGo", "nullable",
+            "fixtures/product.json (recorded GET /products/{id}): a product without pay-per-use has capabilities.ppu = null"),
+        new("#/components/schemas/dp.TiersConfigs/properties/level", "type",
+            "the spec types capabilities.tiers.configs.level as a string (with the enum [1, 2] of numbers); fixtures/product.json has the number 2"),
         new("/properties/assignee", "type",
             "the spec types a request's assignee as a string; recorded requests carry \"\" or an object {id, name, email}",
             MatchSuffix: true),
@@ -242,7 +249,9 @@ internal sealed class OpenApiContract
             {
                 foreach (var name in required)
                 {
-                    if (name?.GetValueKind() == JsonValueKind.String && !obj.ContainsKey(name.GetValue<string>()))
+                    // OpenAPI 3.0: a required writeOnly property is required in requests only (these are responses).
+                    if (name?.GetValueKind() == JsonValueKind.String && !obj.ContainsKey(name.GetValue<string>())
+                        && schema["properties"]?[name.GetValue<string>()]?["writeOnly"]?.GetValueKind() != JsonValueKind.True)
                     {
                         errors.Add(new ContractViolation(at, "required:" + name.GetValue<string>(), pointer, $"required property '{name}' is missing"));
                     }

@@ -153,9 +153,10 @@ public sealed class OpenApiContractTests
                     - $ref: '#/components/schemas/Base'
             Base:
               type: object
-              required: [id]
+              required: [id, secret]
               properties:
                 id: {type: string}
+                secret: {type: string, writeOnly: true}
         """;
 
     [Theory]
@@ -171,6 +172,8 @@ public sealed class OpenApiContractTests
     [InlineData("""{"id":"T-1","owner":7}""", 1)]
     [InlineData("""{"id":"T-1","owner":{"name":"no id"}}""", 1)]
     [InlineData("""{"id":null}""", 1)]
+    [InlineData("""{"id":"T-1","secret":"s"}""", 0)] // a required writeOnly property may be absent from a response...
+    [InlineData("""{"id":"T-1","secret":5}""", 1)] // ...but is still checked when present
     [InlineData("""[]""", 2)]
     public void Validate_SyntheticSpec_CountsViolations(string json, int expected)
     {
