@@ -1,0 +1,91 @@
+using Connect.Automation;
+using Connect.Sdk;
+
+namespace Connect.Bench;
+
+/// <summary>
+/// <c>fulfill</c>: N generated pending purchases drained by a <see cref="FulfillmentAutomation"/> that fills the
+/// required fulfillment parameter and approves with the activation template (two calls per request, plus listing).
+/// </summary>
+internal static class FulfillScenario
+{
+    public static async Task<Figures> RunAsync(int count, int concurrency, int latencyMs, int warmup, CancellationToken cancellationToken)
+    {
+        var figures = new Figures("fulfill");
+        figures.Add("count", count);
+        figures.Add("concurrency", concurrency);
+        figures.Add("latency_ms", latencyMs);
+        figures.Add("warmup", warmup);
+
+        await using var emulator = await EmulatorProcess.StartAsync(cancellationToken).ConfigureAwait(false);
+        var latency = await LatencySetup.ApplyAsync(emulator, latencyMs, cancellationToken).ConfigureAwait(false);
+        figures.Add("latency_mode", latency.Mode);
+
+        var options = new ConnectClientOptions { Endpoint = emulator.PublicUrl, ApiKey = EmulatorProcess.ApiKey, Products = [Scenarios.Product] };
+        using var counting = new CountingHandler { InnerHandler = latency.CreateInnerHandler() };
+        using var http = new HttpClient(ConnectClient.CreateHttpMessageHandler(options, counting))
+        {
+            Timeout = Timeout.InfiniteTimeSpan,
+        };
+        using var client = new ConnectClient(options, http);
+        var automation = new AutomationOptions { MaxConcurrency = concurrency, Query = Scenarios.PendingGenerated() };
+
+        // Warm-up on its own batch (JIT, connection pool), approved before the measured batch exists.
+        if (warmup > 0)
+        {
+            await emulator.GenerateAsync(Scenarios.Product, warmup, cancellationToken).ConfigureAwait(false);
+            var warm = await new ApproveAll(client, automation).ProcessAsync(cancellationToken).ConfigureAwait(false);
+            figures.Check(warm.Approved == warmup, $"warm-up approved {warm.Approved} of {warmup}: {warm}");
+        }
+
+        var ids = await emulator.GenerateAsync(Scenarios.Product, count, cancellationToken).ConfigureAwait(false);
+        counting.Reset();
+        var serverCpu = emulator.ProcessorTime();
+        var meter = new ProcessMeter();
+        var report = await new ApproveAll(client, automation).ProcessAsync(cancellationToken).ConfigureAwait(false);
+        var (wall, cpu, allocated) = meter.Stop();
+        serverCpu = emulator.ProcessorTime() - serverCpu;
+
+        var wanted = ids.ToHashSet(StringComparer.Ordinal);
+        var durations = report.Items.Where(i => wanted.Contains(i.Id)).Select(i => i.Duration.TotalMilliseconds).Order().ToList();
+        figures.Add("approved", report.Approved);
+        figures.Add("errors", report.Errors.Count);
+        figures.Add("wall_seconds", wall.TotalSeconds);
+        figures.Add("requests_per_s", report.Approved / wall.TotalSeconds, 1);
+        figures.Add("latency_p50_ms", Machine.Percentile(durations, 50), 2);
+        figures.Add("latency_p95_ms", Machine.Percentile(durations, 95), 2);
+        figures.Add("latency_p99_ms", Machine.Percentile(durations, 99), 2);
+        figures.Add("client_cpu_ms_per_request", cpu.TotalMilliseconds / Math.Max(1, report.Approved));
+        figures.Add("client_allocated_kb_per_request", allocated / 1024.0 / Math.Max(1, report.Approved), 1);
+        figures.Add("emulator_cpu_ms_per_request", serverCpu.TotalMilliseconds / Math.Max(1, report.Approved));
+        figures.Add("http_calls", counting.Calls);
+        figures.Add("http_calls_per_request", counting.Calls / (double)Math.Max(1, report.Approved), 2);
+
+        figures.Check(report.Processed == count, $"processed {report.Processed}, expected {count}");
+        figures.Check(report.Approved == count, $"approved {report.Approved}, expected {count}");
+        figures.Check(report.Errors.Count == 0, $"{report.Errors.Count} errors, first: {(report.Errors.Count > 0 ? report.Errors[0].Message : null)}");
+
+        // The emulator's audit log is the judge: each generated request approved exactly once, nothing else approved.
+        var approvals = (await emulator.ReadAuditAsync(cancellationToken).ConfigureAwait(false))
+            .Where(e => e.Collection == "requests" && e.To == RequestStatus.Approved && wanted.Contains(e.ObjectId))
+            .GroupBy(e => e.ObjectId, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+        var once = ids.Count(id => approvals.GetValueOrDefault(id) == 1);
+        var twice = approvals.Count(a => a.Value > 1);
+        figures.Add("audit_approved_exactly_once", once);
+        figures.Add("audit_approved_more_than_once", twice);
+        figures.Check(once == count && twice == 0, $"audit: {once} of {count} approved exactly once, {twice} approved more than once");
+        return figures;
+    }
+
+    /// <summary>The automation under test: fill the required parameter, approve with the template.</summary>
+    private sealed class ApproveAll(ConnectClient client, AutomationOptions options) : FulfillmentAutomation(client, options)
+    {
+        protected override async Task<ProcessResult> ProcessRequestAsync(FulfillmentRequest request, CancellationToken cancellationToken)
+        {
+            await Context.UpdateParametersAsync(
+                [new Param { Id = Scenarios.RequiredFulfillmentParameter, Value = "SUB-" + request.Id }], cancellationToken: cancellationToken).ConfigureAwait(false);
+            return ProcessResult.Approve(Scenarios.ActivationTemplate);
+        }
+    }
+}
