@@ -80,9 +80,9 @@ if (resources.Vendor is not null)
 }
 
 var exitCode = await progress.RunAsync(() => host.RunProcessorAsync());
-if (execution.LastReport is { } report)
+if (execution.Reports.Count > 0)
 {
-    SummaryTable.Write(console, report, target);
+    SummaryTable.Write(console, execution.Reports, target);
 }
 
 console.WriteLine($"Exit code {exitCode}.");

@@ -67,6 +67,28 @@ public sealed class UsageTests
     }
 
     [Fact]
+    public async Task RunOnce_OnReportDay_SubmitsUsageFileForPreviousMonthToConnect()
+    {
+        await using var env = await TestEnvironment.StartAsync();
+        var time = new FakeTimeProvider(DateTimeOffset.Parse("2026-01-05T06:00:00Z", CultureInfo.InvariantCulture));
+        var reporter = new TestUsageReporter { Submit = true };
+        using var host = TestEnvironment.PlainHost(
+            env.Settings(("products:0", TestEnvironment.UsageProduct), ("dayToReportUsage", "5")),
+            b => b.AddPurchaseHandler<ApproveUsageHandler>(),
+            s => s.AddSingleton<TimeProvider>(time).AddSingleton<IUsageReporter>(reporter));
+
+        var report = await host.Services.GetRequiredService<ConnectProcessor>().RunOnceAsync();
+
+        Assert.True(report.UsageError is null, report.UsageError);
+        var file = Assert.Single(report.UsageFiles);
+        var stored = (await System.Net.Http.Json.HttpClientJsonExtensions.GetFromJsonAsync<JsonObject>(env.Api, $"usage/files/{file.Id}"))!;
+        Assert.StartsWith("2025-12-01", stored["period"]!["from"]!.GetValue<string>());
+        Assert.StartsWith("2025-12-31", stored["period"]!["to"]!.GetValue<string>());
+        Assert.Equal("PRD-400-500-600", stored["product"]!["id"]!.GetValue<string>());
+        Assert.Equal("pending", stored["status"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task SubmitAsync_Period_CreatesUsageFileForTheWholeMonthThenUploadsAndSubmits()
     {
         var calls = new List<(string Method, string Path, string Body)>();

@@ -42,7 +42,7 @@ public sealed class ConsoleProgress(IAnsiConsole console, bool interactive) : IP
         {
             _tasks[(stage, pass)] = context.AddTask(Markup.Escape(label), maxValue: Math.Max(pending, 1));
         }
-        else
+        else if (pending != 0)
         {
             console.WriteLine($"{label}: {(pending < 0 ? "?" : pending.ToString(System.Globalization.CultureInfo.InvariantCulture))} pending");
         }
@@ -70,7 +70,7 @@ public sealed class ConsoleProgress(IAnsiConsole console, bool interactive) : IP
             task.Value = task.MaxValue;
             task.StopTask();
         }
-        else if (_context is null)
+        else if (_context is null && requests.Count > 0)
         {
             console.WriteLine($"  {requests.Count} processed");
         }

@@ -8,15 +8,16 @@ namespace ExampleProcessor.Output;
 /// <summary>The run's summary: one row per request (request, type, outcome, time, details) and a totals line.</summary>
 public static class SummaryTable
 {
-    public static void Write(IAnsiConsole console, ProcessorRunReport report, string target)
+    public static void Write(IAnsiConsole console, IReadOnlyList<ProcessorRunReport> reports, string target)
     {
+        var requests = reports.SelectMany(r => r.Requests).ToList();
         var table = new Table().Border(TableBorder.Rounded).Title($"Processed on {Markup.Escape(target)}");
         table.AddColumn("Request");
         table.AddColumn("Type");
         table.AddColumn("Outcome");
         table.AddColumn(new TableColumn("Time").RightAligned());
         table.AddColumn("Details");
-        foreach (var request in report.Requests)
+        foreach (var request in requests)
         {
             table.AddRow(
                 Markup.Escape(request.Id),
@@ -27,7 +28,17 @@ public static class SummaryTable
         }
 
         console.Write(table);
-        console.MarkupLine(Markup.Escape(report.ToString()));
+        if (reports.Count == 1)
+        {
+            console.WriteLine(reports[0].ToString());
+        }
+        else
+        {
+            console.WriteLine(
+                $"{reports.Count} runs, {requests.Count} request(s): approved {requests.Count(r => r.Outcome == AutomationOutcome.Approved)}, "
+                + $"inquired {requests.Count(r => r.Outcome == AutomationOutcome.Inquired)}, failed {requests.Count(r => r.Outcome == AutomationOutcome.Failed)}, "
+                + $"errors {requests.Count(r => r.Outcome == AutomationOutcome.Error)}");
+        }
     }
 
     private static string Colour(AutomationOutcome outcome) => outcome switch
