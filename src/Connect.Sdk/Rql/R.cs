@@ -93,11 +93,13 @@ public sealed class RqlField
     /// <summary><c>in(prop,(a,b))</c>.</summary>
     /// <param name="values">Values.</param>
     /// <returns>The expression.</returns>
+    /// <exception cref="ArgumentException"><paramref name="values"/> is empty or holds a null.</exception>
     public RqlExpression In(params IEnumerable<string> values) => List("in", values);
 
     /// <summary><c>out(prop,(a,b))</c>.</summary>
     /// <param name="values">Values.</param>
     /// <returns>The expression.</returns>
+    /// <exception cref="ArgumentException"><paramref name="values"/> is empty or holds a null.</exception>
     public RqlExpression Out(params IEnumerable<string> values) => List("out", values);
 
     /// <summary><c>like(prop,pattern)</c>: <c>*</c> is the wildcard, <c>\*</c> a literal star.</summary>
@@ -125,6 +127,13 @@ public sealed class RqlField
     private RqlComparison List(string op, IEnumerable<string> values)
     {
         ArgumentNullException.ThrowIfNull(values);
-        return new RqlComparison(op, _property, "(" + string.Join(',', values.Select(v => RqlExpression.FormatValue(v))) + ")");
+        var formatted = values.Select(v => RqlExpression.FormatValue(v ?? throw new ArgumentException($"{op}({_property}, ...) cannot take a null value.", nameof(values)))).ToList();
+        if (formatted.Count == 0)
+        {
+            // The grammar has no empty tuple: the server answers 400 to in(prop,()).
+            throw new ArgumentException($"{op}({_property}, ...) needs at least one value; RQL has no empty list.", nameof(values));
+        }
+
+        return new RqlComparison(op, _property, "(" + string.Join(',', formatted) + ")");
     }
 }

@@ -158,6 +158,20 @@ public sealed class ListingIntegrationTests(EmulatorFixture emulator) : IClassFi
     }
 
     [Fact]
+    public async Task ListAsync_NotEqualOutAndNumericComparison_MatchServerSide()
+    {
+        var all = await Client.Requests.ListAsync().ToListAsync();
+
+        var notPending = await Client.Requests.CountAsync(new Query().NotEqual("status", RequestStatus.Pending));
+        var outPendingApproved = await Client.Requests.CountAsync(new Query().Out("status", RequestStatus.Pending, RequestStatus.Approved));
+        var sinceDate = await Client.Requests.CountAsync(new Query().GreaterEqual("created", new DateOnly(2026, 1, 5)));
+
+        Assert.Equal(all.Count(r => r.Status != RequestStatus.Pending), notPending);
+        Assert.Equal(all.Count(r => r.Status is not (RequestStatus.Pending or RequestStatus.Approved)), outPendingApproved);
+        Assert.Equal(all.Count, sinceDate);
+    }
+
+    [Fact]
     public async Task ListAsync_NullAndEmptyConstants_AreUnderstood()
     {
         var withActivation = await Client.Requests.CountAsync(new Query(R.Field("activation_key").Null(false) & R.Field("activation_key").Empty(false)));
