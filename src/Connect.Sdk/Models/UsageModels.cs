@@ -311,9 +311,9 @@ public sealed partial class UsageRecordDetails : ConnectModel, IIdentified
     [JsonPropertyName("asset")]
     public Asset? Asset { get; set; }
 
-    /// <summary>Category.</summary>
+    /// <summary>Category id of the record (a string in the v37 schema <c>usage.UsageRecord</c>).</summary>
     [JsonPropertyName("category")]
-    public UsageCategory? Category { get; set; }
+    public string? Category { get; set; }
 
     /// <summary>Tier level.</summary>
     [JsonPropertyName("tier")]
