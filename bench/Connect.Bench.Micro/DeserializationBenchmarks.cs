@@ -69,6 +69,13 @@ public class DeserializationBenchmarks
         return n;
     }
 
+    /// <summary>
+    /// One step of the SDK's path alone: the transport reads each body as a string before deserializing it; this is
+    /// that UTF-8 to UTF-16 copy of the same page, to show its share.
+    /// </summary>
+    [Benchmark]
+    public int PageAsString() => Encoding.UTF8.GetString(_page).Length;
+
     private static ConnectClient Client(byte[] body, string? contentRange)
     {
         var options = new ConnectClientOptions { Endpoint = "http://127.0.0.1:9/public/v1", ApiKey = "ApiKey SU-000-000-000:bench", MaxRetries = 0 };
