@@ -3,9 +3,24 @@
 using Connect.Automation;
 using Connect.Samples;
 using Connect.Sdk;
+using Connect.Usage;
 using Microsoft.Extensions.Logging;
 
 await using var environment = await SampleEnvironment.StartAsync(["PRD-400-500-600"]);
+if (environment.IsEmulator)
+{
+    // The demo data has no usage files: report two, one left ready and one submitted (pending), as a vendor would.
+    try
+    {
+        await DemoFiles.ReportAsync(environment.Client);
+    }
+    catch (UsageSubmitException ex)
+    {
+        Console.WriteLine($"Could not report the demo usage files: {ex.Message}");
+        return 2;
+    }
+}
+
 var options = new AutomationOptions
 {
     // The seed's default is status=ready; this workflow also looks at invalid and pending files.
@@ -42,4 +57,36 @@ internal sealed class UsageFileExample(ConnectClient client, AutomationOptions o
             UsageFileStatus.Pending => ProcessResult.Accept("File looks good"),
             _ => ProcessResult.Skip("Non controlled status"),
         });
+}
+
+internal static class DemoFiles
+{
+    public static async Task ReportAsync(ConnectClient client)
+    {
+        for (var n = 1; n <= 2; n++)
+        {
+            var file = await client.SubmitUsageAsync(
+                new UsageFile
+                {
+                    Name = $"Demo usage {n}",
+                    Product = new Product { Id = "PRD-400-500-600" },
+                    Contract = new Contract { Id = "CRD-10001-00001-00001" },
+                },
+                [
+                    new UsageRecord
+                    {
+                        RecordId = $"demo-{n}",
+                        ItemSearchCriteria = "item.mpn",
+                        ItemSearchValue = "MPN-PPU-CALLS",
+                        Quantity = 100 * n,
+                        StartTimeUtc = DateTime.UtcNow.Date.AddDays(-1),
+                        EndTimeUtc = DateTime.UtcNow.Date.AddSeconds(-1),
+                        AssetSearchCriteria = "asset.id",
+                        AssetSearchValue = "AS-0002-0001-0001",
+                    },
+                ],
+                new UsageSubmitOptions { Submit = n == 2 });
+            Console.WriteLine($"Reported demo usage file {file.Id} ({file.Status})");
+        }
+    }
 }

@@ -17,6 +17,7 @@ internal static class CommandLine
           --seed <demo|none>   Load the demo data into an empty store (default demo)
           --api-key <value>    Accepted Authorization value, repeatable
                                (default "ApiKey SU-000-000-000:emulator")
+          --faults <file>      JSON fault rules active from the start (default: none)
           -h, --help           Show this help
         """;
 
@@ -74,6 +75,9 @@ internal static class CommandLine
                 case "--api-key":
                     var key = Value();
                     options.ApiKeys.Add(string.IsNullOrWhiteSpace(key) ? throw new ArgumentException("--api-key must not be empty.") : key);
+                    break;
+                case "--faults":
+                    options.FaultsFile = Value();
                     break;
                 default:
                     throw new ArgumentException($"Unknown option '{args[i]}'.");

@@ -73,14 +73,19 @@ public sealed class EmulatorHost : IAsyncDisposable
 
             var app = builder.Build();
             var services = new EmulatorServices(store, clock, options.Seed);
+            services.Faults.LoadFile(options.FaultsFile);
             var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Connect.Emulator");
             var apiKeys = new ApiKeys(keys);
             app.Use((context, next) => Pipeline.HandleErrorsAsync(context, next, logger));
             app.Use(Pipeline.TrimTrailingSlashAsync);
+            app.Use((context, next) => UsageApi.ServeFilesAsync(context, next, services));
             app.Use((context, next) => Pipeline.AuthenticateAsync(context, next, apiKeys));
+            app.Use((context, next) => Faults.FaultMiddleware.InvokeAsync(context, next, services.Faults));
             app.UseRouting();
             PublicApi.Map(app.MapGroup("/public/v1"), services);
             ControlApi.Map(app.MapGroup("/emulator/v1"), services);
+            UsageApi.Map(app.MapGroup("/public/v1"), services);
+            Faults.FaultApi.Map(app.MapGroup("/emulator/v1"), services.Faults);
 
             await app.StartAsync(cancellationToken).ConfigureAwait(false);
             var port = Pipeline.BoundPort(((IApplicationBuilder)app).ServerFeatures);

@@ -24,6 +24,9 @@ public sealed class EmulatorOptions
     /// <summary>Largest accepted request body in bytes (uploads included); default 50 MB.</summary>
     public long MaxUploadBytes { get; set; } = 50L * 1024 * 1024;
 
+    /// <summary>JSON file of fault rules active from the start (see docs/emulator.md, "Fault injection"); null = no faults.</summary>
+    public string? FaultsFile { get; set; }
+
     /// <summary>Clock for timestamps; defaults to <see cref="TimeProvider.System"/>.</summary>
     public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
 

@@ -32,7 +32,10 @@ public sealed class DependencyInjectionTests(EmulatorFixture emulator) : IClassF
         var directory = provider.GetRequiredService<AccountDirectory>();
         Assert.Equal(6, directory.Handlers.Distinct().Count());
         using var client = emulator.NewClient();
-        Assert.All(ids, id => Assert.Equal("approved", client.Requests.GetAsync(id).Result.Status));
+        foreach (var id in ids)
+        {
+            Assert.Equal("approved", (await client.Requests.GetAsync(id)).Status);
+        }
     }
 
     [Fact]
@@ -51,6 +54,39 @@ public sealed class DependencyInjectionTests(EmulatorFixture emulator) : IClassF
 
         Assert.True(report.Failed >= 2);
         Assert.Equal(report.Processed, report.Failed);
+    }
+
+    [Fact]
+    public async Task AddUsageAutomation_Handler_SeesEachListedListing()
+    {
+        var services = new ServiceCollection();
+        services.AddConnectClient(o =>
+        {
+            o.Endpoint = emulator.Host.BaseUrl;
+            o.ApiKey = emulator.Host.ApiKey;
+            o.Products = [EmulatorFixture.UsageProduct];
+        });
+        services.AddSingleton<AccountDirectory>();
+        services.AddUsageAutomation<ListingCounter>();
+        await using var provider = services.BuildServiceProvider();
+
+        var report = await provider.GetRequiredService<UsageAutomation>().ProcessAsync();
+
+        Assert.Equal(2, report.Completed);
+        Assert.Equal(2, provider.GetRequiredService<AccountDirectory>().Handlers.Count);
+    }
+
+    public sealed class ListingCounter(AccountDirectory directory) : IUsageHandler
+    {
+        public Task HandleAsync(UsageListing listing, AutomationContext context, CancellationToken cancellationToken)
+        {
+            lock (directory.Handlers)
+            {
+                directory.Handlers.Add(listing.Id!);
+            }
+
+            return Task.CompletedTask;
+        }
     }
 
     public sealed class AccountDirectory

@@ -293,6 +293,18 @@ public sealed class EngineBehaviourTests(EmulatorFixture emulator) : IClassFixtu
     }
 
     [Fact]
+    public async Task ProcessAsync_WorkCannotBeListed_Throws()
+    {
+        using var client = new ConnectClient(new ConnectClientOptions { Endpoint = emulator.Host.BaseUrl, ApiKey = "ApiKey SU-000-000-000:wrong" });
+        var engine = new DelegateFulfillment(client, (_, _, _) => Task.FromResult(ProcessResult.Skip()));
+
+        var error = await Assert.ThrowsAsync<ConnectApiException>(() => engine.ProcessAsync());
+
+        Assert.Equal(System.Net.HttpStatusCode.Unauthorized, error.StatusCode);
+        Assert.DoesNotContain("wrong", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void NeedsMigration_EmptyOrMissingParameter_IsFalse()
     {
         var request = new FulfillmentRequest { Asset = new Asset { Params = [new Param { Id = "migration_info", Value = "" }] } };

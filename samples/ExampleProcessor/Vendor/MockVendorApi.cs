@@ -45,6 +45,10 @@ public sealed class MockVendorApi : IAsyncDisposable
     /// <returns>A copy of the document.</returns>
     public JsonObject? Subscription(string id) => _subscriptions.TryGetValue(id, out var s) ? (JsonObject)s.DeepClone() : null;
 
+    /// <summary>Copies of all subscriptions.</summary>
+    /// <returns>The subscriptions, in no particular order.</returns>
+    public IReadOnlyList<JsonObject> Subscriptions() => [.. _subscriptions.Values.Select(s => (JsonObject)s.DeepClone())];
+
     /// <summary>Starts the mock on 127.0.0.1.</summary>
     /// <param name="port">Port; 0 picks a free one.</param>
     /// <returns>The running mock.</returns>

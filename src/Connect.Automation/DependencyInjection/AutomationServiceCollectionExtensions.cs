@@ -8,7 +8,7 @@ namespace Microsoft.Extensions.DependencyInjection;
 /// <summary>
 /// Registers automation engines that run a handler class instead of a subclass. Needs a <see cref="ConnectClient"/>
 /// in the container (<c>services.AddConnectClient(...)</c>). Resolve the engine (<see cref="FulfillmentAutomation"/>,
-/// <see cref="TierConfigAutomation"/>, <see cref="UsageFileAutomation"/>) and call <c>ProcessAsync</c>; the handler
+/// <see cref="TierConfigAutomation"/>, <see cref="UsageAutomation"/>, <see cref="UsageFileAutomation"/>) and call <c>ProcessAsync</c>; the handler
 /// is resolved in a new scope for every item.
 /// </summary>
 public static class AutomationServiceCollectionExtensions
@@ -58,6 +58,22 @@ public static class AutomationServiceCollectionExtensions
         services.TryAddScoped<THandler>();
         services.AddTransient<UsageFileAutomation>(sp => new HandlerUsageFileAutomation<THandler>(
             sp.GetRequiredService<ConnectClient>(), options, Logger(sp, nameof(UsageFileAutomation)), sp.GetRequiredService<IServiceScopeFactory>()));
+        return services;
+    }
+
+    /// <summary>Registers <typeparamref name="THandler"/> (scoped) and a <see cref="UsageAutomation"/> that runs it.</summary>
+    /// <typeparam name="THandler">The handler.</typeparam>
+    /// <param name="services">Services.</param>
+    /// <param name="configure">Optional settings of the run.</param>
+    /// <returns>The services, for chaining.</returns>
+    public static IServiceCollection AddUsageAutomation<THandler>(this IServiceCollection services, Action<AutomationOptions>? configure = null)
+        where THandler : class, IUsageHandler
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        var options = Build(configure);
+        services.TryAddScoped<THandler>();
+        services.AddTransient<UsageAutomation>(sp => new HandlerUsageAutomation<THandler>(
+            sp.GetRequiredService<ConnectClient>(), options, Logger(sp, nameof(UsageAutomation)), sp.GetRequiredService<IServiceScopeFactory>()));
         return services;
     }
 

@@ -51,3 +51,19 @@ internal sealed class HandlerUsageFileAutomation<THandler>(ConnectClient client,
         }
     }
 }
+
+/// <summary>A <see cref="UsageAutomation"/> that resolves <typeparamref name="THandler"/> in a new scope per listing.</summary>
+internal sealed class HandlerUsageAutomation<THandler>(ConnectClient client, AutomationOptions options, ILogger? logger, IServiceScopeFactory scopes)
+    : UsageAutomation(client, options, logger)
+    where THandler : class, IUsageHandler
+{
+    protected override async Task ProcessRequestAsync(UsageListing listing, CancellationToken cancellationToken)
+    {
+        var scope = scopes.CreateAsyncScope();
+        await using (scope.ConfigureAwait(false))
+        {
+            var handler = scope.ServiceProvider.GetRequiredService<THandler>();
+            await handler.HandleAsync(listing, Context, cancellationToken).ConfigureAwait(false);
+        }
+    }
+}

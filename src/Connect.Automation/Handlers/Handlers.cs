@@ -37,3 +37,18 @@ public interface IUsageFileHandler
     /// <returns>The result. Never <see langword="null"/>.</returns>
     Task<ProcessResult> HandleAsync(UsageFile usageFile, AutomationContext context, CancellationToken cancellationToken);
 }
+
+/// <summary>
+/// Reports the usage of listings for an engine registered with <c>AddUsageAutomation&lt;THandler&gt;()</c>. Submit
+/// usage with <c>context.Client.SubmitUsageAsync(usageFile, records)</c> (Connect.Usage); throw
+/// <see cref="SkipRequestException"/> to count a listing as skipped.
+/// </summary>
+public interface IUsageHandler
+{
+    /// <summary>Reports the usage of one listing.</summary>
+    /// <param name="listing">The listing (contract, product, marketplace).</param>
+    /// <param name="context">Helpers scoped to the listing.</param>
+    /// <param name="cancellationToken">Cancelled when the run is cancelled.</param>
+    /// <returns>A task.</returns>
+    Task HandleAsync(UsageListing listing, AutomationContext context, CancellationToken cancellationToken);
+}

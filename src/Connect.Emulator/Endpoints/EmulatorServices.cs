@@ -17,4 +17,8 @@ internal sealed class EmulatorServices(DocumentStore store, Clock clock, string 
     public TierConfigService Tiers { get; } = new(store, clock);
 
     public ConversationService Conversations { get; } = new(store, clock);
+
+    public UsageService Usage { get; } = new(store, clock);
+
+    public Faults.FaultInjector Faults { get; } = new();
 }

@@ -11,7 +11,7 @@ internal sealed class ProcessorOptionsValidator(IServiceProviderIsService servic
 {
     public ValidateOptionsResult Validate(string? name, ProcessorOptions options)
     {
-        var errors = Check(options, services.IsService(typeof(IUsageReporter)), services.IsService(typeof(ITierConfigHandler)));
+        var errors = Check(options, services.IsService(typeof(IUsageReporter)), services.IsService(typeof(ITierConfigRequestHandler)));
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }
 

@@ -63,9 +63,11 @@ public interface IResumeHandler
 
 /// <summary>
 /// Processes pending tier config requests (the seed's <c>tier_fulfillment.py</c>, e.g. reseller account creation).
-/// When one is registered, tier config requests are processed before fulfillment requests in every pass.
+/// When one is registered, tier config requests are processed before fulfillment requests in every pass. (Named apart
+/// from <see cref="Connect.Automation.ITierConfigHandler"/>, the automation engine's handler, which gets an
+/// <see cref="AutomationContext"/>, so that both namespaces can be imported together.)
 /// </summary>
-public interface ITierConfigHandler
+public interface ITierConfigRequestHandler
 {
     /// <summary>Decides what happens to one pending tier config request.</summary>
     /// <param name="request">The tier config request, as fetched.</param>

@@ -79,7 +79,7 @@ public sealed class ConnectProcessor : IDisposable
         {
             passes = pass;
             var progress = false;
-            if (_registered.IsService(typeof(ITierConfigHandler)))
+            if (_registered.IsService(typeof(ITierConfigRequestHandler)))
             {
                 progress |= await RunStageAsync(ProcessorStage.TierConfigRequests, pass, run, cancellationToken).ConfigureAwait(false);
             }
@@ -222,13 +222,18 @@ public sealed class ConnectProcessor : IDisposable
             }
 
             var message = errors.GetValueOrDefault(item.Id) ?? run.Messages.GetValueOrDefault(item.Id);
-            if (item.Outcome == AutomationOutcome.AlreadyHandled)
+            var outcome = item.Outcome;
+            if (outcome == AutomationOutcome.Skipped && run.LostRace.TryRemove(item.Id, out _))
             {
-                message = "Already handled elsewhere (no longer pending).";
-                Log.AlreadyHandled(_logger, item.Id, item.Type);
+                outcome = AutomationOutcome.AlreadyHandled;
             }
 
-            var processed = new ProcessedRequest(item.Id, stage, item.Type, item.Outcome, item.Duration, message, pass);
+            if (outcome == AutomationOutcome.AlreadyHandled)
+            {
+                message = "Already handled elsewhere (no longer pending).";
+            }
+
+            var processed = new ProcessedRequest(item.Id, stage, item.Type, outcome, item.Duration, message, pass);
             finished.Add(processed);
             run.Record(processed);
         }
@@ -300,7 +305,20 @@ public sealed class ConnectProcessor : IDisposable
                 RequestType.Cancel => services.GetService<ICancelHandler>()?.HandleAsync(request, context, run.AbortToken),
                 _ => null,
             };
-            result = handled is null ? NoHandler(automation, run, id, type) : await handled.ConfigureAwait(false);
+            try
+            {
+                result = handled is null ? NoHandler(automation, run, id, type) : await handled.ConfigureAwait(false);
+            }
+            catch (ConnectApiException ex) when (IsRefusal(ex))
+            {
+                // Another replica (or a person) handled the request while ours was working on it: not a failure.
+                if (await MovedOnAsync(ProcessorStage.FulfillmentRequests, id).ConfigureAwait(false))
+                {
+                    return LostRace(automation, run, id, type);
+                }
+
+                throw;
+            }
         }
 
         return Handled(ProcessorStage.FulfillmentRequests, run, id, type, result);
@@ -318,10 +336,24 @@ public sealed class ConnectProcessor : IDisposable
 
         var scope = _scopes.CreateAsyncScope();
         await using var scopeLifetime = scope.ConfigureAwait(false);
-        var handler = scope.ServiceProvider.GetService<ITierConfigHandler>();
-        var result = handler is null
-            ? NoHandler(automation, run, id, type)
-            : await handler.HandleAsync(request, NewContext(automation, run, id, type), run.AbortToken).ConfigureAwait(false);
+        var handler = scope.ServiceProvider.GetService<ITierConfigRequestHandler>();
+        ProcessResult? result;
+        try
+        {
+            result = handler is null
+                ? NoHandler(automation, run, id, type)
+                : await handler.HandleAsync(request, NewContext(automation, run, id, type), run.AbortToken).ConfigureAwait(false);
+        }
+        catch (ConnectApiException ex) when (IsRefusal(ex))
+        {
+            if (await MovedOnAsync(ProcessorStage.TierConfigRequests, id).ConfigureAwait(false))
+            {
+                return LostRace(automation, run, id, type);
+            }
+
+            throw;
+        }
+
         return Handled(ProcessorStage.TierConfigRequests, run, id, type, result);
     }
 
@@ -334,6 +366,32 @@ public sealed class ConnectProcessor : IDisposable
         run.Foreign[id] = true;
 
         // No message: nothing is written to the request, it stays pending for the replica that owns it.
+        return ProcessResult.Skip();
+    }
+
+    private static bool IsRefusal(ConnectApiException exception) =>
+        exception.StatusCode is System.Net.HttpStatusCode.BadRequest or System.Net.HttpStatusCode.Conflict or System.Net.HttpStatusCode.NotFound;
+
+    /// <summary>Whether the request left <c>pending</c> (re-read after one of our calls was refused).</summary>
+    private async Task<bool> MovedOnAsync(ProcessorStage stage, string id)
+    {
+        try
+        {
+            var status = stage == ProcessorStage.TierConfigRequests
+                ? (await Client.TierConfigRequests.GetAsync(id, CancellationToken.None).ConfigureAwait(false)).Status
+                : (await Client.Requests.GetAsync(id, CancellationToken.None).ConfigureAwait(false)).Status;
+            return status != RequestStatus.Pending;
+        }
+        catch (Exception ex) when (ex is ConnectApiException or HttpRequestException)
+        {
+            return false;
+        }
+    }
+
+    private static ProcessResult LostRace(AutomationContext automation, RunState run, string id, string type)
+    {
+        Log.AlreadyHandled(automation.Logger, id, type);
+        run.LostRace[id] = true;
         return ProcessResult.Skip();
     }
 
@@ -377,6 +435,8 @@ public sealed class ConnectProcessor : IDisposable
         public ConcurrentDictionary<string, string> Messages { get; } = new(StringComparer.Ordinal);
 
         public ConcurrentDictionary<string, bool> Foreign { get; } = new(StringComparer.Ordinal);
+
+        public ConcurrentDictionary<string, bool> LostRace { get; } = new(StringComparer.Ordinal);
 
         public ConcurrentDictionary<string, (int Order, ProcessedRequest Request)> Outcomes { get; } = new(StringComparer.Ordinal);
 

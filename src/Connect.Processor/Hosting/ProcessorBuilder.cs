@@ -47,7 +47,7 @@ public sealed class ProcessorBuilder
     /// <typeparam name="T">The handler type.</typeparam>
     /// <returns>This builder.</returns>
     public ProcessorBuilder AddTierConfigHandler<T>()
-        where T : class, ITierConfigHandler => Add<ITierConfigHandler, T>();
+        where T : class, ITierConfigRequestHandler => Add<ITierConfigRequestHandler, T>();
 
     /// <summary>Registers the usage reporter (runs on <see cref="ProcessorOptions.DayToReportUsage"/>).</summary>
     /// <typeparam name="T">The reporter type.</typeparam>

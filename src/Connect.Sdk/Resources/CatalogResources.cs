@@ -43,6 +43,25 @@ public sealed class ProductsResource : ResourceCollection<Product>
     public IAsyncEnumerable<Param> ListParametersAsync(string productId, Query? query = null, CancellationToken cancellationToken = default) =>
         Paging.ListAsync<Param>(Transport, Path + "/" + ConnectTransport.Segment(productId) + "/parameters", query, cancellationToken);
 
+    /// <summary>
+    /// Renders a product template: <c>GET /products/{productId}/templates/{templateId}/render[?request_id=]</c>. The API
+    /// answers a JSON string, which is unwrapped; a plain-text answer is returned as it is.
+    /// </summary>
+    /// <param name="productId">Product id.</param>
+    /// <param name="templateId">Template id (<c>TL-...</c>).</param>
+    /// <param name="requestId">Optional request (or tier config request) whose parameters fill the template.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The rendered Markdown.</returns>
+    public async Task<string> RenderTemplateAsync(string productId, string templateId, string? requestId = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(templateId);
+        var query = requestId is null ? null : "request_id=" + RqlExpression.Encode(requestId);
+        var text = await Transport.GetTextAsync(
+            Path + "/" + ConnectTransport.Segment(productId) + "/templates/" + ConnectTransport.Segment(templateId) + "/render", query, cancellationToken)
+            .ConfigureAwait(false);
+        return TemplatesResource.UnwrapJsonString(text);
+    }
+
     /// <summary>Configuration-phase parameter values of a product: <c>GET /products/{id}/configurations</c>.</summary>
     /// <param name="productId">Product id.</param>
     /// <param name="query">Optional filters.</param>
@@ -72,6 +91,12 @@ public sealed class TemplatesResource
         ArgumentException.ThrowIfNullOrWhiteSpace(requestId);
         var text = await _transport.GetTextAsync(
             "templates/" + ConnectTransport.Segment(templateId) + "/render", "request_id=" + RqlExpression.Encode(requestId), cancellationToken).ConfigureAwait(false);
+        return UnwrapJsonString(text);
+    }
+
+    /// <summary>A JSON string answer unwrapped; any other text as it is.</summary>
+    internal static string UnwrapJsonString(string text)
+    {
         if (text.TrimStart().StartsWith('"'))
         {
             try

@@ -23,9 +23,9 @@ internal static class ParamBodies
             }
 
             var item = new JsonObject { ["id"] = p.Id };
-            if (p.Value is not null)
+            if (p.ValueWire.ToNode() is { } value)
             {
-                item["value"] = p.Value;
+                item["value"] = value;
             }
 
             if (p.ValueError is not null)

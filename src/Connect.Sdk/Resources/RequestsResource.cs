@@ -10,6 +10,12 @@ public sealed class RequestsResource : ResourceCollection<FulfillmentRequest>
     {
     }
 
+    /// <summary>A typed handle on one request (no call is made): <c>client.Requests["PR-..."].ApproveByTemplateAsync("TL-...")</c>.</summary>
+    /// <param name="id">Request id.</param>
+    /// <returns>The handle.</returns>
+    /// <exception cref="ArgumentException"><paramref name="id"/> is empty.</exception>
+    public FulfillmentRequestHandle this[string id] => new(this, id);
+
     /// <summary>Creates a request (<c>POST /requests</c>; needs a provider key).</summary>
     /// <param name="request">The request: type, asset, marketplace.</param>
     /// <param name="cancellationToken">Cancels the call.</param>

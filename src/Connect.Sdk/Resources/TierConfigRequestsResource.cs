@@ -10,6 +10,12 @@ public sealed class TierConfigRequestsResource : ResourceCollection<TierConfigRe
     {
     }
 
+    /// <summary>A typed handle on one tier config request (no call is made): <c>client.TierConfigRequests["TCR-..."].FailAsync("...")</c>.</summary>
+    /// <param name="id">Tier config request id.</param>
+    /// <returns>The handle.</returns>
+    /// <exception cref="ArgumentException"><paramref name="id"/> is empty.</exception>
+    public TierConfigRequestHandle this[string id] => new(this, id);
+
     /// <summary>Creates a tier config request: <c>POST /tier/config-requests</c>.</summary>
     /// <param name="request">The request (configuration, params, type).</param>
     /// <param name="cancellationToken">Cancels the call.</param>

@@ -1,0 +1,21 @@
+using Connect.Automation;
+using Connect.Processor;
+using Connect.Sdk;
+
+namespace Company.Processor;
+
+/// <summary>Items or quantities changed (the seed's change.py): apply the new quantities in your system.</summary>
+public sealed class Change : IChangeHandler
+{
+    public async Task<ProcessResult> HandleAsync(FulfillmentRequest request, ProcessorContext context, CancellationToken cancellationToken = default)
+    {
+        if (request.GetParamValue(Globals.SubscriptionIdParameter) is not { } subscriptionId)
+        {
+            return ProcessResult.Fail($"The subscription has no {Globals.SubscriptionIdParameter}; it cannot be matched in the vendor system.");
+        }
+
+        // Call your vendor API for subscriptionId here; return ProcessResult.Fail(reason) when it refuses.
+        _ = subscriptionId;
+        return ProcessResult.Approve(await context.GetActivationTemplateIdAsync(request.GetProductId(), cancellationToken));
+    }
+}

@@ -1,0 +1,21 @@
+using Connect.Processor;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Company.Processor;
+
+/// <summary>Registers this processor's handlers (shared by Program.cs and the tests).</summary>
+public static class ProcessorRegistration
+{
+    /// <summary>Adds the processor with its handlers, validator and usage reporter.</summary>
+    public static ProcessorBuilder AddProcessor(this IServiceCollection services, IConfiguration configuration, Action<ProcessorOptions>? configure = null) =>
+        services.AddConnectProcessor(configuration, configure)
+            .AddTierConfigHandler<TierFulfillment>()
+            .AddPurchaseHandler<Purchase>()
+            .AddChangeHandler<Change>()
+            .AddCancelHandler<Cancel>()
+            .AddSuspendHandler<Suspend>()
+            .AddResumeHandler<Resume>()
+            .AddUsageReporter<ReportUsage>()
+            .AddOrderingParameterValidator<DynamicValidation>();
+}
