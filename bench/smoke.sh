@@ -29,13 +29,16 @@ out=$(run fulfill --count 50 --concurrency 4 --warmup 5)
 check fulfill "$out" 'd["ok"] and d["approved"] == 50 and d["errors"] == 0 and d["audit_approved_exactly_once"] == 50 and d["audit_approved_more_than_once"] == 0'
 
 out=$(run fulfill --count 20 --concurrency 4 --latency-ms 5 --warmup 0)
-check fulfill-latency "$out" 'd["ok"] and d["approved"] == 20 and d["audit_approved_exactly_once"] == 20 and d["latency_mode"] != "none"'
+check fulfill-latency "$out" 'd["ok"] and d["approved"] == 20 and d["audit_approved_exactly_once"] == 20 and d["latency_mode"] == "server" and d["calls_delayed_by_emulator"] >= d["http_calls"]'
 
 out=$(run list --count 500)
 check list "$out" 'd["ok"] and all(r["items"] == 500 for k in ("sdk", "baseline") for r in d["runs"][k]) and d["ratio_items_per_s"] > 0'
 
 out=$(run usage --records 2000)
 check usage "$out" 'd["ok"] and d["written"] == 2000 and d["file_mb"] > 0'
+
+out=$(run usage --records 500 --upload)
+check usage-upload "$out" 'd["ok"] and d["written"] == 500 and d["usage_file_status"] == "ready"'
 
 out=$(run emulator --requests 100 --pages 20 --connections 2)
 check emulator "$out" 'd["ok"] and d["audit_approved"] == 100 and d["list_pages_per_s"] > 0'

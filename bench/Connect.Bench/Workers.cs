@@ -169,16 +169,17 @@ internal static class Workers
                     var file = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16);
                     await using (file.ConfigureAwait(false))
                     {
-                        var summary = await UsageSpreadsheetWriter.WriteAsync(file, UsageRecords.Generate(records)).ConfigureAwait(false);
+                        var summary = await UsageSpreadsheetWriter.WriteAsync(file, UsageRecordSource.Generate(records)).ConfigureAwait(false);
                         fileBytes = file.Length;
                         return (summary.RecordCount, 0L);
                     }
                 }
 
                 using var client = new ConnectClient(new ConnectClientOptions { Endpoint = uploadUrl, ApiKey = EmulatorProcess.ApiKey, Timeout = TimeSpan.FromMinutes(10) });
-                var created = await client.SubmitUsageAsync(UsageRecords.File(), UsageRecords.Generate(records)).ConfigureAwait(false);
+                var created = await client.SubmitUsageAsync(UsageRecordSource.File(), UsageRecordSource.Generate(records)).ConfigureAwait(false);
                 usageFileStatus = created.Status;
-                return (records, 0L);
+                // The count that matters is the emulator's: the rows it read from the upload and found valid.
+                return (created.Records?.Valid ?? -1, 0L);
             }).ConfigureAwait(false);
             figures["file_bytes"] = fileBytes;
             figures["usage_file_status"] = usageFileStatus;
@@ -215,7 +216,7 @@ internal static class Workers
 }
 
 /// <summary>Usage records for the usage scenario: valid for the demo seed's pay-per-use subscription.</summary>
-internal static class UsageRecords
+internal static class UsageRecordSource
 {
     public static IEnumerable<UsageRecord> Generate(long count)
     {
