@@ -49,6 +49,7 @@ internal sealed class EmulatorProcess : IAsyncDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
+        DotnetHost.Isolate(info);
         foreach (var arg in new[] { dll, "--port", "0", "--seed", "demo", "--host", "127.0.0.1" })
         {
             info.ArgumentList.Add(arg);
@@ -107,12 +108,28 @@ internal sealed class EmulatorProcess : IAsyncDisposable
         return ids;
     }
 
-    /// <summary>Lists the first page of a query once, so the emulator's filter cache is built before measuring.</summary>
-    public async Task WarmListAsync(Connect.Sdk.Query query, CancellationToken cancellationToken)
+    /// <summary>
+    /// Lists up to <paramref name="pages"/> pages of a query, unmeasured, so the emulator has built its filter cache and
+    /// tiered up its list path before a measurement (otherwise whichever client goes first meets slower server code).
+    /// </summary>
+    public async Task WarmListAsync(Connect.Sdk.Query query, int pages, CancellationToken cancellationToken)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(Root, "public/v1/requests?" + query.Clone().Limit(1).Compile()));
-        using var response = await Control.SendAsync(request, cancellationToken).ConfigureAwait(false);
-        await EnsureAsync(response, "list", cancellationToken).ConfigureAwait(false);
+        for (int page = 0, offset = 0; page < pages; page++, offset += 100)
+        {
+            var url = new Uri(Root, "public/v1/requests?" + query.Clone().Limit(100).Offset(offset).Compile());
+            using var response = await Control.GetAsync(url, cancellationToken).ConfigureAwait(false);
+            await EnsureAsync(response, "list", cancellationToken).ConfigureAwait(false);
+            var body = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
+            if (body.Length <= 2)
+            {
+                if (offset == 0)
+                {
+                    return;
+                }
+
+                offset = -100; // past the end: start again from the first page
+            }
+        }
     }
 
     /// <summary>Every audit entry (status changes), oldest first.</summary>
@@ -194,4 +211,14 @@ internal static class DotnetHost
         Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host && File.Exists(host) ? host
         : Environment.ProcessPath is { } self && System.IO.Path.GetFileNameWithoutExtension(self) == "dotnet" ? self
         : "dotnet";
+
+    /// <summary>
+    /// Keeps a profiler's settings away from child processes: under <c>dotnet-trace collect -- ...</c> the harness is
+    /// traced, and a child inheriting the diagnostic port would wait for a tracer that never comes.
+    /// </summary>
+    public static void Isolate(ProcessStartInfo info)
+    {
+        info.Environment.Remove("DOTNET_DiagnosticPorts");
+        info.Environment.Remove("DOTNET_DefaultDiagnosticPortSuspend");
+    }
 }

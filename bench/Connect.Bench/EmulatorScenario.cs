@@ -19,7 +19,7 @@ internal static class EmulatorScenario
 
         await using var emulator = await EmulatorProcess.StartAsync(cancellationToken).ConfigureAwait(false);
         var ids = await emulator.GenerateAsync(Scenarios.Product, requests, cancellationToken).ConfigureAwait(false);
-        await emulator.WarmListAsync(Scenarios.Generated(), cancellationToken).ConfigureAwait(false);
+        await emulator.WarmListAsync(Scenarios.Generated(), 100, cancellationToken).ConfigureAwait(false);
         using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = connections })
         {
             BaseAddress = new Uri(emulator.PublicUrl + "/"),

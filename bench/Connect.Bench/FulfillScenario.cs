@@ -22,7 +22,7 @@ internal static class FulfillScenario
         figures.Add("latency_mode", latency.Mode);
 
         var options = new ConnectClientOptions { Endpoint = emulator.PublicUrl, ApiKey = EmulatorProcess.ApiKey, Products = [Scenarios.Product] };
-        using var counting = new CountingHandler { InnerHandler = latency.CreateInnerHandler() };
+        using var counting = new CountingHandler { InnerHandler = new SocketsHttpHandler() };
         using var http = new HttpClient(ConnectClient.CreateHttpMessageHandler(options, counting))
         {
             Timeout = Timeout.InfiniteTimeSpan,
@@ -40,11 +40,13 @@ internal static class FulfillScenario
 
         var ids = await emulator.GenerateAsync(Scenarios.Product, count, cancellationToken).ConfigureAwait(false);
         counting.Reset();
+        var delayedBefore = latency.Mode == "server" ? await LatencySetup.InjectedAsync(emulator, cancellationToken).ConfigureAwait(false) : 0;
         var serverCpu = emulator.ProcessorTime();
         var meter = new ProcessMeter();
         var report = await new ApproveAll(client, automation).ProcessAsync(cancellationToken).ConfigureAwait(false);
         var (wall, cpu, allocated) = meter.Stop();
         serverCpu = emulator.ProcessorTime() - serverCpu;
+        var delayed = latency.Mode == "server" ? await LatencySetup.InjectedAsync(emulator, cancellationToken).ConfigureAwait(false) - delayedBefore : 0;
 
         var wanted = ids.ToHashSet(StringComparer.Ordinal);
         var durations = report.Items.Where(i => wanted.Contains(i.Id)).Select(i => i.Duration.TotalMilliseconds).Order().ToList();
@@ -60,6 +62,8 @@ internal static class FulfillScenario
         figures.Add("emulator_cpu_ms_per_request", serverCpu.TotalMilliseconds / Math.Max(1, report.Approved));
         figures.Add("http_calls", counting.Calls);
         figures.Add("http_calls_per_request", counting.Calls / (double)Math.Max(1, report.Approved), 2);
+        figures.Add("calls_delayed_by_emulator", delayed);
+        figures.Check(latency.Mode == "none" || delayed >= counting.Calls, $"the emulator delayed {delayed} of {counting.Calls} calls");
 
         figures.Check(report.Processed == count, $"processed {report.Processed}, expected {count}");
         figures.Check(report.Approved == count, $"approved {report.Approved}, expected {count}");

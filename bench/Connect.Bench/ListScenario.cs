@@ -10,7 +10,7 @@ namespace Connect.Bench;
 /// </summary>
 internal static class ListScenario
 {
-    public static async Task<Figures> RunAsync(int count, int pageSize, int repeat, CancellationToken cancellationToken)
+    public static async Task<Figures> RunAsync(int count, int pageSize, int repeat, bool diagnose, CancellationToken cancellationToken)
     {
         var figures = new Figures("list");
         figures.Add("count", count);
@@ -19,20 +19,22 @@ internal static class ListScenario
 
         await using var emulator = await EmulatorProcess.StartAsync(cancellationToken).ConfigureAwait(false);
         await emulator.GenerateAsync(Scenarios.Product, count, cancellationToken).ConfigureAwait(false);
-        await emulator.WarmListAsync(Scenarios.Generated(), cancellationToken).ConfigureAwait(false);
+        await emulator.WarmListAsync(Scenarios.Generated(), 100, cancellationToken).ConfigureAwait(false);
         string[] args = [$"url={emulator.PublicUrl}", string.Create(CultureInfo.InvariantCulture, $"page={pageSize}")];
 
         var sdk = new List<JsonObject>();
         var baseline = new List<JsonObject>();
+        var plain = new List<JsonObject>();
         for (var i = 0; i < repeat; i++)
         {
             // Alternate which goes first, so neither always meets a cold (or a warmed) server.
-            foreach (var kind in i % 2 == 0 ? new[] { "list-sdk", "list-baseline" } : ["list-baseline", "list-sdk"])
+            string[] kinds = i % 2 == 0 ? ["list-sdk", "list-baseline"] : ["list-baseline", "list-sdk"];
+            foreach (var kind in diagnose ? [.. kinds, "list-sdk-plain"] : kinds)
             {
                 var serverCpu = emulator.ProcessorTime();
                 var run = await Workers.RunAsync([kind, .. args], cancellationToken).ConfigureAwait(false);
                 run["emulator_cpu_seconds"] = Math.Round((emulator.ProcessorTime() - serverCpu).TotalSeconds, 3);
-                (kind == "list-sdk" ? sdk : baseline).Add(run);
+                (kind switch { "list-sdk" => sdk, "list-baseline" => baseline, _ => plain }).Add(run);
                 var items = (long)run["items"]!;
                 figures.Check(items == count, $"{kind} listed {items} items, expected {count}");
             }
@@ -42,7 +44,18 @@ internal static class ListScenario
         Summarize(figures, "baseline", baseline);
         figures.Add("ratio_items_per_s", Median(sdk, "items_per_s") / Median(baseline, "items_per_s"));
         figures.Add("ratio_client_cpu", Median(sdk, "cpu_seconds") / Median(baseline, "cpu_seconds"));
-        figures.Add("runs", new JsonObject { ["sdk"] = new JsonArray([.. sdk]), ["baseline"] = new JsonArray([.. baseline]) });
+        if (diagnose)
+        {
+            // The SDK over a plain HttpClient (no retry/timeout pipeline): how much of the gap the pipeline is.
+            Summarize(figures, "sdk_without_pipeline", plain);
+        }
+
+        figures.Add("runs", new JsonObject
+        {
+            ["sdk"] = new JsonArray([.. sdk]),
+            ["baseline"] = new JsonArray([.. baseline]),
+            ["sdk_without_pipeline"] = new JsonArray([.. plain]),
+        });
         return figures;
     }
 

@@ -27,11 +27,13 @@ root.Subcommands.Add(fulfill);
 var listCount = Positive("--count", 10_000, "How many requests to generate and list.");
 var pageSize = Positive("--page-size", 100, "Page size of both the SDK and the baseline (the SDK's default is 100).");
 var repeat = Positive("--repeat", 1, "Measurements of each (fresh worker process each); figures are medians, peaks are maxima.");
+var diagnose = new Option<bool>("--diagnose") { Description = "Also measure the SDK over a plain HttpClient (without its retry pipeline)." };
 var list = new Command("list", "Stream N requests through client.Requests.ListAsync and through a plain HttpClient + JsonDocument baseline.")
 {
-    listCount, pageSize, repeat,
+    listCount, pageSize, repeat, diagnose,
 };
-list.SetAction((result, ct) => Run(result, ListScenario.RunAsync(result.GetValue(listCount), result.GetValue(pageSize), result.GetValue(repeat), ct)));
+list.SetAction((result, ct) => Run(result, ListScenario.RunAsync(
+    result.GetValue(listCount), result.GetValue(pageSize), result.GetValue(repeat), result.GetValue(diagnose), ct)));
 root.Subcommands.Add(list);
 
 var records = Positive("--records", 1_000_000, "How many usage records to write.");

@@ -33,7 +33,9 @@ internal static class UsageScenario
             figures.Add("peak_working_set_mb", (double)run["peak_working_set_mb"]!, 1);
             figures.Add("peak_managed_heap_mb", (double)run["peak_managed_heap_mb"]!, 1);
             figures.Add("file_mb", Machine.Megabytes((long)run["file_bytes"]!));
-            figures.Check(written == records, $"wrote {written} records, expected {records}");
+            figures.Check(written == records, upload
+                ? $"the emulator found {written} valid records in the upload, expected {records}"
+                : $"wrote {written} records, expected {records}");
             if (upload)
             {
                 var status = (string?)run["usage_file_status"];

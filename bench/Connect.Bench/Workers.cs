@@ -17,10 +17,14 @@ internal static class Workers
 {
     public const string Command = "__worker";
 
+    /// <summary>Pages each list worker reads, untimed, before it measures.</summary>
+    private const int WarmupPages = 20;
+
     /// <summary>Starts a worker and returns its figures.</summary>
     public static async Task<JsonObject> RunAsync(IEnumerable<string> args, CancellationToken cancellationToken)
     {
         var info = new ProcessStartInfo(DotnetHost.Path) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        DotnetHost.Isolate(info);
         info.ArgumentList.Add(typeof(Workers).Assembly.Location);
         info.ArgumentList.Add(Command);
         foreach (var arg in args)
@@ -62,7 +66,8 @@ internal static class Workers
 
         var result = kind switch
         {
-            "list-sdk" => await ListSdkAsync(Opt("url"), Int("page")).ConfigureAwait(false),
+            "list-sdk" => await ListSdkAsync(Opt("url"), Int("page"), retryPipeline: true).ConfigureAwait(false),
+            "list-sdk-plain" => await ListSdkAsync(Opt("url"), Int("page"), retryPipeline: false).ConfigureAwait(false),
             "list-baseline" => await ListBaselineAsync(Opt("url"), Int("page")).ConfigureAwait(false),
             "usage" => await UsageAsync(int.Parse(Opt("records"), CultureInfo.InvariantCulture), options.GetValueOrDefault("url")).ConfigureAwait(false),
             _ => throw new ArgumentException($"unknown worker {kind}"),
@@ -71,12 +76,25 @@ internal static class Workers
         return 0;
     }
 
-    private static async Task<JsonObject> ListSdkAsync(string url, int pageSize)
+    /// <summary>
+    /// The SDK as a user builds it (<paramref name="retryPipeline"/>: its own HttpClient with the retry/timeout
+    /// pipeline), or, as a diagnostic, over a plain HttpClient, which tells the pipeline's share from the rest.
+    /// </summary>
+    private static async Task<JsonObject> ListSdkAsync(string url, int pageSize, bool retryPipeline)
     {
-        using var client = new ConnectClient(new ConnectClientOptions { Endpoint = url, ApiKey = EmulatorProcess.ApiKey, PageSize = pageSize });
+        var options = new ConnectClientOptions { Endpoint = url, ApiKey = EmulatorProcess.ApiKey, PageSize = pageSize };
+        using var plain = retryPipeline ? null : new HttpClient();
+        using var client = new ConnectClient(options, plain);
         var query = Scenarios.Generated();
-        // Warm-up (both workers do the same): one page, untimed, so start-up and JIT are not counted as listing.
-        await client.Requests.FirstOrDefaultAsync(query).ConfigureAwait(false);
+        // Warm-up (both workers do the same): WarmupPages pages, untimed, so start-up and JIT are not counted as listing.
+        await foreach (var page in client.Requests.ListPagesAsync(query).ConfigureAwait(false))
+        {
+            if (page.Offset / pageSize >= WarmupPages - 1)
+            {
+                break;
+            }
+        }
+
         return await MeasureAsync(async () =>
         {
             long count = 0;
@@ -97,8 +115,9 @@ internal static class Workers
         using var http = new HttpClient { BaseAddress = new Uri(url.TrimEnd('/') + "/") };
         http.DefaultRequestHeaders.TryAddWithoutValidation("Authorization", EmulatorProcess.ApiKey);
         http.DefaultRequestHeaders.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
-        using (var warm = await http.GetAsync("requests?" + Scenarios.Generated().Limit(1).Compile()).ConfigureAwait(false))
+        for (var page = 0; page < WarmupPages; page++)
         {
+            using var warm = await http.GetAsync("requests?" + Scenarios.Generated().Limit(pageSize).Offset(page * pageSize).Compile()).ConfigureAwait(false);
             using var document = await JsonDocument.ParseAsync(await warm.EnsureSuccessStatusCode().Content.ReadAsStreamAsync().ConfigureAwait(false)).ConfigureAwait(false);
         }
 
@@ -150,16 +169,17 @@ internal static class Workers
                     var file = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16);
                     await using (file.ConfigureAwait(false))
                     {
-                        var summary = await UsageSpreadsheetWriter.WriteAsync(file, UsageRecords.Generate(records)).ConfigureAwait(false);
+                        var summary = await UsageSpreadsheetWriter.WriteAsync(file, UsageRecordSource.Generate(records)).ConfigureAwait(false);
                         fileBytes = file.Length;
                         return (summary.RecordCount, 0L);
                     }
                 }
 
                 using var client = new ConnectClient(new ConnectClientOptions { Endpoint = uploadUrl, ApiKey = EmulatorProcess.ApiKey, Timeout = TimeSpan.FromMinutes(10) });
-                var created = await client.SubmitUsageAsync(UsageRecords.File(), UsageRecords.Generate(records)).ConfigureAwait(false);
+                var created = await client.SubmitUsageAsync(UsageRecordSource.File(), UsageRecordSource.Generate(records)).ConfigureAwait(false);
                 usageFileStatus = created.Status;
-                return (records, 0L);
+                // The count that matters is the emulator's: the rows it read from the upload and found valid.
+                return (created.Records?.Valid ?? -1, 0L);
             }).ConfigureAwait(false);
             figures["file_bytes"] = fileBytes;
             figures["usage_file_status"] = usageFileStatus;
@@ -196,7 +216,7 @@ internal static class Workers
 }
 
 /// <summary>Usage records for the usage scenario: valid for the demo seed's pay-per-use subscription.</summary>
-internal static class UsageRecords
+internal static class UsageRecordSource
 {
     public static IEnumerable<UsageRecord> Generate(long count)
     {
