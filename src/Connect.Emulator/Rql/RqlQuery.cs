@@ -206,8 +206,12 @@ internal sealed class RqlQuery
         return copy;
     }
 
-    // A hidden field is returned when it, or something inside it, is selected: select(pending_request.template)
-    // needs pending_request.
+    /// <summary>
+    /// True when <paramref name="path"/>, or something inside it, is named in <c>select(...)</c> (a hidden field is
+    /// returned then: <c>select(pending_request.template)</c> needs <c>pending_request</c>).
+    /// </summary>
+    public bool Selects(string path) => IsIncluded(path);
+
     private bool IsIncluded(string hidden)
     {
         var normalized = RqlPath.Create(hidden).Text;
