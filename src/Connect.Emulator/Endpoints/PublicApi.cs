@@ -45,6 +45,7 @@ internal static class PublicApi
     private static ListSpec RequestList(EmulatorServices s) => new(Collections.Requests)
     {
         Filterable = ListFilters.Requests,
+        FilterAliases = ListFilters.RequestAliases,
         Hidden = ["asset.product.capabilities"],
         Computed = new Dictionary<string, Action<JsonObject>>(StringComparer.Ordinal)
         {

@@ -157,5 +157,14 @@ internal static class ListFilters
     /// <summary>GET <c>/usage/files/{id}/categories</c>.</summary>
     public static readonly FrozenSet<string> UsageCategories = Set("id", "name", "description");
 
+    /// <summary>GET <c>/requests</c> filter names that stand for another field of the request document.</summary>
+    public static readonly FrozenDictionary<string, string> RequestAliases = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["asset_id"] = "asset.id",
+        ["product_id"] = "asset.product.id",
+        ["asset.tier1_id"] = "asset.tiers.tier1.id",
+        ["asset.tier2_id"] = "asset.tiers.tier2.id",
+    }.ToFrozenDictionary(StringComparer.Ordinal);
+
     private static FrozenSet<string> Set(params string[] paths) => paths.ToFrozenSet(StringComparer.Ordinal);
 }

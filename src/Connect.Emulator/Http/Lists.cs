@@ -29,6 +29,9 @@ internal sealed record ListSpec(string Collection)
     /// </summary>
     public IReadOnlySet<string>? Filterable { get; init; }
 
+    /// <summary>Filter names the real server maps to another field (e.g. <c>asset_id</c> → <c>asset.id</c>).</summary>
+    public IReadOnlyDictionary<string, string>? FilterAliases { get; init; }
+
     /// <summary>
     /// Hidden fields the emulator does not store but computes when selected: path → an action that adds the field to a
     /// copy of the document.
@@ -43,12 +46,13 @@ internal static class Lists
     public const int DefaultLimit = 100;
     public const int MaxLimit = 1000;
 
-    public static RqlQuery ParseQuery(HttpContext context, IReadOnlySet<string>? filterable = null)
+    public static RqlQuery ParseQuery(
+        HttpContext context, IReadOnlySet<string>? filterable = null, IReadOnlyDictionary<string, string>? aliases = null)
     {
         var raw = context.Request.QueryString.Value;
         try
         {
-            return RqlQuery.Parse(string.IsNullOrEmpty(raw) ? raw : raw.TrimStart('?'), filterable);
+            return RqlQuery.Parse(string.IsNullOrEmpty(raw) ? raw : raw.TrimStart('?'), filterable, aliases);
         }
         catch (RqlParseException ex)
         {
@@ -62,7 +66,7 @@ internal static class Lists
     /// <summary>Lists a store collection; the filtered and sorted list is cached per collection version.</summary>
     public static IResult FromStore(HttpContext context, DocumentStore store, ListSpec spec)
     {
-        var query = ParseQuery(context, spec.Filterable);
+        var query = ParseQuery(context, spec.Filterable, spec.FilterAliases);
         var (limit, offset) = Window(query);
         Func<IEnumerable<JsonObject>, IEnumerable<JsonObject>>? sort = query.Ordering.Count == 0
             ? null
@@ -80,7 +84,7 @@ internal static class Lists
     /// <summary>Lists documents computed by the endpoint (small sets, not cached).</summary>
     public static IResult FromDocuments(HttpContext context, IEnumerable<JsonObject> documents, ListSpec spec)
     {
-        var query = ParseQuery(context, spec.Filterable);
+        var query = ParseQuery(context, spec.Filterable, spec.FilterAliases);
         return Page(Filter([.. documents], query, spec), query, spec);
     }
 

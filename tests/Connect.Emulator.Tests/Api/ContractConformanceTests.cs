@@ -53,6 +53,21 @@ public sealed class ContractConformanceTests
         Assert.NotEqual((await emulator.Api.FetchAsync(path[..path.IndexOf('?', StringComparison.Ordinal)])).Array.Count, reply.Array.Count);
     }
 
+    [Theory]
+    [InlineData("requests?asset_id=AS-0001-0001-0001", "asset.id", "AS-0001-0001-0001")]
+    [InlineData("requests?eq(product_id,PRD-400-500-600)", "asset.product.id", "PRD-400-500-600")]
+    [InlineData("requests?in(asset_id,(AS-0001-0001-0001,AS-0002-0001-0001))&asset.product.id=PRD-400-500-600", "asset.id", "AS-0002-0001-0001")]
+    public async Task RequestsList_AliasedFilterName_FiltersOnTheMappedField(string path, string field, string value)
+    {
+        await using var emulator = await TestEmulator.StartAsync();
+
+        var reply = await emulator.Api.FetchAsync(path);
+
+        Assert.Equal(HttpStatusCode.OK, reply.Status);
+        Assert.NotEmpty(reply.Array);
+        Assert.All(reply.Array, r => Assert.Equal(value, r.Str(field)));
+    }
+
     [Fact]
     public async Task RequestsList_SelectProductCapabilities_AddsThemOnlyWhenSelected()
     {
