@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Text.Json.Nodes;
 using Connect.Emulator.Domain;
 using Connect.Emulator.Http;
@@ -20,14 +21,21 @@ internal static class UsageApi
 
     private const string FilesPrefix = "/files/usage/";
 
+    private static readonly FrozenSet<string> FileActions = new[]
+    {
+        "submit", "accept", "reject", "close", "delete", "reprocess", "upload", "approve-all", "categories",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
     private static readonly ListSpec FileList = new(Collections.UsageFiles)
     {
+        Filterable = ListFilters.UsageFiles,
         Internal = UsageService.FileInternal,
         SearchFields = ["id", "name", "external_id", "product.id", "product.name", "contract.id"],
     };
 
     private static readonly ListSpec RecordList = new(Collections.UsageRecords)
     {
+        Filterable = ListFilters.UsageRecords,
         Prefilter = d => d["_deleted"] is null,
         Internal = UsageService.RecordInternal,
         SearchFields = ["id", "record_id", "usagefile.id", "asset.id", "item.mpn"],
@@ -56,7 +64,7 @@ internal static class UsageApi
             return Responses.Json(usage.ApproveAll(id, Caller.From(c)));
         });
         api.MapGet("/usage/files/{id}/categories", (HttpContext c, string id) =>
-            Lists.FromDocuments(c, usage.Categories(id).OfType<JsonObject>(), new ListSpec("usage_categories") { SearchFields = ["id", "name"] }));
+            Lists.FromDocuments(c, usage.Categories(id).OfType<JsonObject>(), new ListSpec("usage_categories") { Filterable = ListFilters.UsageCategories, SearchFields = ["id", "name"] }));
         api.MapPost("/usage/files/{id}/upload", (HttpContext c, string id) => UploadAsync(c, usage, id));
         api.MapPost("/usage/files/{id}/{action}", async Task<IResult> (HttpContext c, string id, string action) =>
         {
@@ -73,6 +81,7 @@ internal static class UsageApi
                 _ => throw new ApiException(StatusCodes.Status404NotFound, ErrorCodes.NotFound, $"Action {action} does not exist."),
             });
         });
+        ActionRoutes.MapFallback(api, "/usage/files/{id}/{action}", FileActions);
 
         api.MapGet("/usage/records", (HttpContext c) => Lists.FromStore(c, s.Store, RecordList));
         api.MapGet("/usage/records/{id}", (string id) => Responses.Json(usage.GetRecord(id)));

@@ -22,6 +22,22 @@ internal sealed record ListSpec(string Collection)
 
     /// <summary>Bookkeeping fields the emulator stores but Connect never returns.</summary>
     public IReadOnlyList<string> Internal { get; init; } = [];
+
+    /// <summary>
+    /// Property paths this endpoint filters on (<see cref="ListFilters"/>); comparisons on other names are ignored, as on
+    /// real Connect. Null lets every path filter.
+    /// </summary>
+    public IReadOnlySet<string>? Filterable { get; init; }
+
+    /// <summary>Filter names the real server maps to another field (e.g. <c>asset_id</c> → <c>asset.id</c>).</summary>
+    public IReadOnlyDictionary<string, string>? FilterAliases { get; init; }
+
+    /// <summary>
+    /// Hidden fields the emulator does not store but computes when selected: path → an action that adds the field to a
+    /// copy of the document.
+    /// </summary>
+    public IReadOnlyDictionary<string, Action<JsonObject>> Computed { get; init; } =
+        new Dictionary<string, Action<JsonObject>>(StringComparer.Ordinal);
 }
 
 /// <summary>Answers list calls: RQL filter, search, ordering, select, limit/offset and <c>Content-Range</c> (contract §4.1).</summary>
@@ -30,12 +46,13 @@ internal static class Lists
     public const int DefaultLimit = 100;
     public const int MaxLimit = 1000;
 
-    public static RqlQuery ParseQuery(HttpContext context)
+    public static RqlQuery ParseQuery(
+        HttpContext context, IReadOnlySet<string>? filterable = null, IReadOnlyDictionary<string, string>? aliases = null)
     {
         var raw = context.Request.QueryString.Value;
         try
         {
-            return RqlQuery.Parse(string.IsNullOrEmpty(raw) ? raw : raw.TrimStart('?'));
+            return RqlQuery.Parse(string.IsNullOrEmpty(raw) ? raw : raw.TrimStart('?'), filterable, aliases);
         }
         catch (RqlParseException ex)
         {
@@ -49,7 +66,7 @@ internal static class Lists
     /// <summary>Lists a store collection; the filtered and sorted list is cached per collection version.</summary>
     public static IResult FromStore(HttpContext context, DocumentStore store, ListSpec spec)
     {
-        var query = ParseQuery(context);
+        var query = ParseQuery(context, spec.Filterable, spec.FilterAliases);
         var (limit, offset) = Window(query);
         Func<IEnumerable<JsonObject>, IEnumerable<JsonObject>>? sort = query.Ordering.Count == 0
             ? null
@@ -67,7 +84,7 @@ internal static class Lists
     /// <summary>Lists documents computed by the endpoint (small sets, not cached).</summary>
     public static IResult FromDocuments(HttpContext context, IEnumerable<JsonObject> documents, ListSpec spec)
     {
-        var query = ParseQuery(context);
+        var query = ParseQuery(context, spec.Filterable, spec.FilterAliases);
         return Page(Filter([.. documents], query, spec), query, spec);
     }
 
@@ -108,11 +125,27 @@ internal static class Lists
         var body = new JsonArray();
         foreach (var document in page)
         {
-            body.Add(Shape(query.Project(document, spec.Hidden), spec));
+            body.Add(Shape(query.Project(Expand(document, query, spec), spec.Hidden), spec));
         }
 
         var range = body.Count == 0 ? Range(offset, offset, total) : Range(offset, offset + body.Count - 1, total);
         return Responses.Json(body, contentRange: range);
+    }
+
+    // Adds the computed hidden fields the query selects (e.g. an asset's pending_request).
+    private static JsonObject Expand(JsonObject document, RqlQuery query, ListSpec spec)
+    {
+        JsonObject? copy = null;
+        foreach (var (path, add) in spec.Computed)
+        {
+            if (query.Selects(path))
+            {
+                copy ??= (JsonObject)document.DeepClone();
+                add(copy);
+            }
+        }
+
+        return copy ?? document;
     }
 
     /// <summary>Removes bookkeeping fields from a (copied) document.</summary>

@@ -163,6 +163,9 @@ internal sealed class RqlComparisonNode : RqlNode
 
     public IReadOnlyList<RqlValue> Values => _values;
 
+    /// <summary>The same comparison on another property path (a filter name the server maps to a field).</summary>
+    public RqlComparisonNode WithPath(RqlPath path) => new(Operator, path, _values, _pattern, SourceName, Position);
+
     public override bool Matches(JsonNode document)
     {
         var reached = false;

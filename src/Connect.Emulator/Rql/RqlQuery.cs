@@ -52,7 +52,15 @@ internal sealed class RqlQuery
     /// or as written) are ignored, as real Connect ignores unknown filters. Null means every name is known.
     /// </summary>
     /// <exception cref="RqlParseException">The query does not parse; the message says where.</exception>
-    public static RqlQuery Parse(string? rawQueryString, IReadOnlySet<string>? knownFilters)
+    public static RqlQuery Parse(string? rawQueryString, IReadOnlySet<string>? knownFilters) =>
+        Parse(rawQueryString, knownFilters, aliases: null);
+
+    /// <summary>
+    /// Parses the raw query string like <see cref="Parse(string?, IReadOnlySet{string}?)"/>, then points comparisons on
+    /// a name in <paramref name="aliases"/> (dotted) at the path it maps to (e.g. <c>asset_id</c> → <c>asset.id</c>).
+    /// </summary>
+    /// <exception cref="RqlParseException">The query does not parse; the message says where.</exception>
+    public static RqlQuery Parse(string? rawQueryString, IReadOnlySet<string>? knownFilters, IReadOnlyDictionary<string, string>? aliases)
     {
         var query = new RqlQuery();
         if (string.IsNullOrEmpty(rawQueryString))
@@ -81,6 +89,11 @@ internal sealed class RqlQuery
         if (knownFilters is not null && query._filter is not null)
         {
             query._filter = DropUnknown(query._filter, knownFilters);
+        }
+
+        if (aliases is { Count: > 0 } && query._filter is not null)
+        {
+            query._filter = Alias(query._filter, aliases);
         }
 
         query.Ordering = ordering;
@@ -206,8 +219,12 @@ internal sealed class RqlQuery
         return copy;
     }
 
-    // A hidden field is returned when it, or something inside it, is selected: select(pending_request.template)
-    // needs pending_request.
+    /// <summary>
+    /// True when <paramref name="path"/>, or something inside it, is named in <c>select(...)</c> (a hidden field is
+    /// returned then: <c>select(pending_request.template)</c> needs <c>pending_request</c>).
+    /// </summary>
+    public bool Selects(string path) => IsIncluded(path);
+
     private bool IsIncluded(string hidden)
     {
         var normalized = RqlPath.Create(hidden).Text;
@@ -364,6 +381,17 @@ internal sealed class RqlQuery
                 position);
         }
     }
+
+    private static RqlNode Alias(RqlNode node, IReadOnlyDictionary<string, string> aliases) => node switch
+    {
+        RqlComparisonNode comparison => aliases.TryGetValue(comparison.Path.Text, out var target)
+            ? comparison.WithPath(RqlPath.Create(target))
+            : comparison,
+        RqlNotNode not => new RqlNotNode(Alias(not.Child, aliases), not.Position),
+        RqlAndNode and => new RqlAndNode([.. and.Children.Select(c => Alias(c, aliases))], and.Position),
+        RqlOrNode or => new RqlOrNode([.. or.Children.Select(c => Alias(c, aliases))], or.Position),
+        _ => node,
+    };
 
     // Unknown filters are neutral, like django-rql's empty Q(): dropped from and/or, and not(unknown) is unknown too.
     private static RqlNode? DropUnknown(RqlNode node, IReadOnlySet<string> known)

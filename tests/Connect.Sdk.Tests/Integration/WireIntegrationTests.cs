@@ -233,7 +233,7 @@ public sealed class WireIntegrationTests(EmulatorFixture emulator) : IClassFixtu
         Assert.Equal("NOT_FOUND", ex.ErrorCode);
     }
 
-    [Fact(Skip = "emulator bug: GET /requests/{unknown id}/{unknown name} answers 405 VAL_001; docs/emulator.md and contract §3 say 404 for unknown ids/routes")]
+    [Fact]
     public async Task CollectionListAsync_SubCollectionOfUnknownRequest_Throws404()
     {
         var ex = await Assert.ThrowsAsync<ConnectApiException>(
