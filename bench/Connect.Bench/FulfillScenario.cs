@@ -9,7 +9,7 @@ namespace Connect.Bench;
 /// </summary>
 internal static class FulfillScenario
 {
-    public static async Task<Figures> RunAsync(int count, int concurrency, int latencyMs, int warmup, CancellationToken cancellationToken)
+    public static async Task<Figures> RunAsync(int count, int concurrency, int latencyMs, int warmup, bool baseline, CancellationToken cancellationToken)
     {
         var figures = new Figures("fulfill");
         figures.Add("count", count);
@@ -79,6 +79,24 @@ internal static class FulfillScenario
         figures.Add("audit_approved_exactly_once", once);
         figures.Add("audit_approved_more_than_once", twice);
         figures.Check(once == count && twice == 0, $"audit: {once} of {count} approved exactly once, {twice} approved more than once");
+
+        if (baseline)
+        {
+            // The same N again, through a plain HttpClient + JsonDocument: the HTTP stack's own cost.
+            await emulator.GenerateAsync(Scenarios.Product, count, cancellationToken).ConfigureAwait(false);
+            var rawServerCpu = emulator.ProcessorTime();
+            var raw = await FulfillBaseline.RunAsync(emulator, concurrency, cancellationToken).ConfigureAwait(false);
+            rawServerCpu = emulator.ProcessorTime() - rawServerCpu;
+            figures.Add("baseline_approved", raw.Approved);
+            figures.Add("baseline_requests_per_s", raw.Approved / raw.Wall.TotalSeconds, 1);
+            figures.Add("baseline_client_cpu_ms_per_request", raw.Cpu.TotalMilliseconds / Math.Max(1, raw.Approved));
+            figures.Add("baseline_client_allocated_kb_per_request", raw.Allocated / 1024.0 / Math.Max(1, raw.Approved), 1);
+            figures.Add("baseline_emulator_cpu_ms_per_request", rawServerCpu.TotalMilliseconds / Math.Max(1, raw.Approved));
+            figures.Add("baseline_http_calls", raw.Calls);
+            figures.Add("sdk_over_baseline_cpu", cpu.TotalMilliseconds / Math.Max(1, report.Approved) / Math.Max(1e-9, raw.Cpu.TotalMilliseconds / Math.Max(1, raw.Approved)), 2);
+            figures.Check(raw.Approved == count, $"baseline approved {raw.Approved}, expected {count}");
+        }
+
         return figures;
     }
 

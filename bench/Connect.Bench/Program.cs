@@ -16,12 +16,13 @@ var count = Positive("--count", 1000, "How many pending requests to generate.");
 var concurrency = Positive("--concurrency", 1, "AutomationOptions.MaxConcurrency.");
 var latency = new Option<int>("--latency-ms") { Description = "Latency added to every call by the emulator (0 = none).", DefaultValueFactory = _ => 0 };
 var warmup = new Option<int>("--warmup") { Description = "Requests processed first, on their own, to warm up (not measured).", DefaultValueFactory = _ => 50 };
+var fulfillBaseline = new Option<bool>("--baseline") { Description = "Then drain N more with a plain HttpClient + JsonDocument making the same calls (the HTTP stack's own cost)." };
 var fulfill = new Command("fulfill", "Drain N pending purchases with a FulfillmentAutomation (fill a parameter, approve by template).")
 {
-    count, concurrency, latency, warmup,
+    count, concurrency, latency, warmup, fulfillBaseline,
 };
 fulfill.SetAction((result, ct) => Run(result, FulfillScenario.RunAsync(
-    result.GetValue(count), result.GetValue(concurrency), result.GetValue(latency), result.GetValue(warmup), ct)));
+    result.GetValue(count), result.GetValue(concurrency), result.GetValue(latency), result.GetValue(warmup), result.GetValue(fulfillBaseline), ct)));
 root.Subcommands.Add(fulfill);
 
 var listCount = Positive("--count", 10_000, "How many requests to generate and list.");

@@ -1,3 +1,4 @@
+using CsCheck;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
@@ -71,6 +72,41 @@ public class ModelTests
         Assert.NotNull(e.At);
         Assert.Equal(json, Write(e));
     }
+
+    [Fact]
+    public void Timestamp_OffsetForms_FastPathReadsTheSameInstantAsTheLenientParser()
+    {
+        // The reader's ISO 8601 fast path must agree with the lenient parser on every form it accepts.
+        CsCheck.Gen.Select(
+                CsCheck.Gen.Long[DateTimeOffset.MinValue.UtcTicks + TimeSpan.TicksPerDay, DateTimeOffset.MaxValue.UtcTicks - TimeSpan.TicksPerDay],
+                CsCheck.Gen.Int[-14 * 4, 14 * 4],
+                CsCheck.Gen.Int[0, 7],
+                CsCheck.Gen.Bool)
+            .Sample((ticks, quarterHours, digits, zulu) =>
+            {
+                var offset = zulu ? TimeSpan.Zero : TimeSpan.FromMinutes(quarterHours * 15);
+                var value = new DateTimeOffset(ticks, TimeSpan.Zero).ToOffset(offset);
+                var format = "yyyy-MM-dd'T'HH:mm:ss" + (digits > 0 ? "." + new string('f', digits) : string.Empty) + (zulu ? "'Z'" : "zzz");
+                var text = value.ToString(format, System.Globalization.CultureInfo.InvariantCulture);
+
+                Assert.True(WireTimestampConverter.IsOffsetForm(System.Text.Encoding.UTF8.GetBytes(text)), text);
+                Assert.True(WireTimestamp.TryParse(text, out var lenient), text);
+                var read = Read<Event>($$"""{"at":"{{text}}"}""");
+                Assert.Equal(lenient, read.At);
+                Assert.Equal(lenient.Offset, read.At!.Value.Offset);
+            });
+    }
+
+    [Theory]
+    [InlineData("2021-02-01", false)]
+    [InlineData("2023-04-28 11:36:38.814429+00:00", false)]
+    [InlineData("2023-04-28T11:36:38", false)]
+    [InlineData("2023-04-28T11:36:38.12345678+00:00", false)]
+    [InlineData("2023-04-28T11:36:38.1234567+00:00", true)]
+    [InlineData("2023-04-28T11:36:38-05:30", true)]
+    [InlineData("2023-04-28T11:36:38Z", true)]
+    public void Timestamp_IsOffsetForm_OnlyTheExactIsoForms(string text, bool expected) =>
+        Assert.Equal(expected, WireTimestampConverter.IsOffsetForm(System.Text.Encoding.UTF8.GetBytes(text)));
 
     [Fact]
     public void Timestamp_NotADate_ThrowsWithPath()

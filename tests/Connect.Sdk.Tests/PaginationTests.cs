@@ -135,10 +135,12 @@ public class PaginationTests
     }
 
     [Fact]
-    public async Task ListAsync_OnlyFirstPageConsumed_FetchesOnlyOnePage()
+    public async Task ListAsync_OnlyFirstPageConsumed_WithoutPrefetch_FetchesOnlyOnePage()
     {
         var stub = new StubHandler().ReplyJson(Products(0, 2), "items 0-1/100");
-        using var client = TestClients.Create(stub);
+        var options = TestClients.Options();
+        options.PrefetchNextPage = false;
+        using var client = TestClients.Create(stub, options);
 
         await foreach (var product in client.Products.ListAsync(new Query().Limit(2)))
         {
@@ -147,6 +149,70 @@ public class PaginationTests
         }
 
         Assert.Single(stub.Requests);
+    }
+
+    [Fact]
+    public async Task ListAsync_OnlyFirstPageConsumed_PrefetchesOneMorePageAndIgnoresItsFailure()
+    {
+        // The second page fails, but the caller stopped on the first: the prefetch's error is not theirs.
+        var stub = new StubHandler().ReplyJson(Products(0, 2), "items 0-1/100").Reply(HttpStatusCode.BadRequest, """{"error_code":"X","errors":["y"]}""");
+        using var client = TestClients.Create(stub);
+
+        await foreach (var product in client.Products.ListAsync(new Query().Limit(2)))
+        {
+            Assert.Equal("PRD-0", product.Id);
+            break;
+        }
+
+        Assert.Equal(2, stub.Requests.Count);
+        Assert.EndsWith("limit=2&offset=2", stub.Requests[1].PathAndQuery, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ListAsync_Prefetch_RequestsNextPageBeforeCurrentIsConsumed()
+    {
+        var stub = new StubHandler()
+            .ReplyJson(Products(0, 2), "items 0-1/5")
+            .ReplyJson(Products(2, 2), "items 2-3/5")
+            .ReplyJson(Products(4, 1), "items 4-4/5");
+        using var client = TestClients.Create(stub);
+        var requestsAtFirstItem = 0;
+
+        await foreach (var product in client.Products.ListAsync(new Query().Limit(2)))
+        {
+            if (product.Id == "PRD-0")
+            {
+                // The second page was requested before the first was handed out; wait (bounded) for it to arrive.
+                for (var i = 0; i < 400 && stub.Requests.Count < 2; i++)
+                {
+                    await Task.Delay(5);
+                }
+
+                requestsAtFirstItem = stub.Requests.Count;
+            }
+        }
+
+        Assert.Equal(2, requestsAtFirstItem);
+        Assert.Equal(3, stub.Requests.Count);
+        Assert.Equal(["offset=0", "offset=2", "offset=4"], stub.Requests.Select(r => r.PathAndQuery[(r.PathAndQuery.LastIndexOf('&') + 1)..]).ToArray());
+    }
+
+    [Fact]
+    public async Task ListAsync_Prefetch_CancellationWhileConsuming_StopsWithoutUnobservedErrors()
+    {
+        var stub = new StubHandler().ReplyJson(Products(0, 2), "items 0-1/100").ReplyJson(Products(2, 2), "items 2-3/100");
+        using var client = TestClients.Create(stub);
+        using var cts = new CancellationTokenSource();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(async () =>
+        {
+            await foreach (var product in client.Products.ListAsync(new Query().Limit(2), cts.Token))
+            {
+                await cts.CancelAsync();
+            }
+        });
+
+        Assert.True(stub.Requests.Count <= 2);
     }
 
     [Fact]

@@ -33,6 +33,13 @@ public sealed class ConnectClientOptions
     /// <summary>Page size used when listing. Default 100, at most 1000.</summary>
     public int PageSize { get; set; } = 100;
 
+    /// <summary>
+    /// Whether a listing requests the next page while the caller is still consuming the current one, so the
+    /// server's time and the client's overlap. At most two pages are then held in memory. Default
+    /// <see langword="true"/>; set <see langword="false"/> for strictly one request at a time.
+    /// </summary>
+    public bool PrefetchNextPage { get; set; } = true;
+
     /// <summary>Copies these options (the client keeps its own copy, so later edits do not leak in).</summary>
     /// <returns>A copy.</returns>
     public ConnectClientOptions Clone() => new()
@@ -45,6 +52,7 @@ public sealed class ConnectClientOptions
         RetryBaseDelay = RetryBaseDelay,
         Timeout = Timeout,
         PageSize = PageSize,
+        PrefetchNextPage = PrefetchNextPage,
     };
 
     /// <summary>

@@ -72,6 +72,8 @@ internal sealed class ConnectTransport
 
     public int PageSize => _options.PageSize;
 
+    public bool PrefetchNextPage => _options.PrefetchNextPage;
+
     public static string Segment(string id)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(id);
@@ -81,7 +83,13 @@ internal sealed class ConnectTransport
     public async Task<T> SendAsync<T>(HttpMethod method, string path, string? query, HttpContent? body, CancellationToken cancellationToken)
     {
         using var response = await SendRawAsync(method, path, query, body, authenticate: true, cancellationToken).ConfigureAwait(false);
-        return await ReadJsonAsync<T>(response, cancellationToken).ConfigureAwait(false);
+        var bytes = await ReadBodyAsync(response, cancellationToken).ConfigureAwait(false);
+        if (IsBlank(bytes))
+        {
+            throw new ConnectSerializationException(typeof(T), "$", $"the response to {response.RequestMessage?.Method} {response.RequestMessage?.RequestUri} had no body");
+        }
+
+        return Deserialize<T>(bytes);
     }
 
     /// <summary>Sends a call whose answer may be empty (204 or an empty 200); returns default then.</summary>
@@ -89,9 +97,8 @@ internal sealed class ConnectTransport
         where T : class
     {
         using var response = await SendRawAsync(method, path, query, body, authenticate: true, cancellationToken).ConfigureAwait(false);
-        var text = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
-        LogBody(text);
-        return string.IsNullOrWhiteSpace(text) ? null : Deserialize<T>(text);
+        var bytes = await ReadBodyAsync(response, cancellationToken).ConfigureAwait(false);
+        return IsBlank(bytes) ? null : Deserialize<T>(bytes);
     }
 
     public async Task SendNoContentAsync(HttpMethod method, string path, HttpContent? body, CancellationToken cancellationToken)
@@ -107,11 +114,58 @@ internal sealed class ConnectTransport
         return text;
     }
 
+    /// <summary>
+    /// One page of a listing, deserialized straight from the response stream as it arrives (pooled buffers, no copy of
+    /// the body), under the attempt timeout. At Trace level the body is read as text first, so it can be logged.
+    /// </summary>
     public async Task<ConnectPage<T>> GetPageAsync<T>(string path, string query, CancellationToken cancellationToken)
     {
-        using var response = await SendRawAsync(HttpMethod.Get, path, query, null, authenticate: true, cancellationToken).ConfigureAwait(false);
-        var items = await ReadJsonAsync<List<T>>(response, cancellationToken).ConfigureAwait(false);
-        return new ConnectPage<T>(items, ContentRange.Parse(response));
+        if (_logger.IsEnabled(LogLevel.Trace))
+        {
+            using var logged = await SendRawAsync(HttpMethod.Get, path, query, null, authenticate: true, cancellationToken).ConfigureAwait(false);
+            var bytes = await ReadBodyAsync(logged, cancellationToken).ConfigureAwait(false);
+            if (IsBlank(bytes))
+            {
+                throw NoBody<List<T>>(logged);
+            }
+
+            return new ConnectPage<T>(Deserialize<List<T>>(bytes), ContentRange.Parse(logged));
+        }
+
+        using var response = await SendRawAsync(
+            HttpMethod.Get, path, query, null, authenticate: true, cancellationToken, HttpCompletionOption.ResponseHeadersRead).ConfigureAwait(false);
+        if (response.Content.Headers.ContentLength == 0)
+        {
+            throw NoBody<List<T>>(response);
+        }
+
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(_options.Timeout);
+        try
+        {
+            var stream = await response.Content.ReadAsStreamAsync(timeout.Token).ConfigureAwait(false);
+            await using (stream.ConfigureAwait(false))
+            {
+                var items = await JsonSerializer.DeserializeAsync(stream, ConnectJson.TypeInfo<List<T>>(), timeout.Token).ConfigureAwait(false)
+                    ?? throw new ConnectSerializationException(typeof(List<T>), "$", "the response was JSON null");
+                return new ConnectPage<T>(items, ContentRange.Parse(response));
+            }
+        }
+        catch (JsonException ex) when (ex.LineNumber == 0 && ex.BytePositionInLine == 0 && ex.Path == "$")
+        {
+            // Nothing but whitespace (or nothing) arrived.
+            throw NoBody<List<T>>(response);
+        }
+        catch (JsonException ex)
+        {
+            throw new ConnectSerializationException(typeof(List<T>), ex.Path, ex.Message, ex);
+        }
+        catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            var url = response.RequestMessage?.RequestUri?.ToString();
+            Log.TransportError(_logger, "GET", url ?? path, ex.Message);
+            throw new TimeoutException($"GET {url} did not finish sending its body within {_options.Timeout}.", ex);
+        }
     }
 
     public async Task<byte[]> DownloadAsync(Uri url, CancellationToken cancellationToken)
@@ -134,6 +188,19 @@ internal sealed class ConnectTransport
     public static HttpContent JsonModel<T>(T body) =>
         new StringContent(JsonSerializer.Serialize(body, ConnectJson.TypeInfo<T>()), Encoding.UTF8, "application/json");
 
+    public static T Deserialize<T>(ReadOnlySpan<byte> utf8)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize(utf8, ConnectJson.TypeInfo<T>())
+                ?? throw new ConnectSerializationException(typeof(T), "$", "the response was JSON null");
+        }
+        catch (JsonException ex)
+        {
+            throw new ConnectSerializationException(typeof(T), ex.Path, ex.Message, ex);
+        }
+    }
+
     public static T Deserialize<T>(string text)
     {
         try
@@ -147,20 +214,26 @@ internal sealed class ConnectTransport
         }
     }
 
-    private async Task<T> ReadJsonAsync<T>(HttpResponseMessage response, CancellationToken cancellationToken)
+    private static ConnectSerializationException NoBody<T>(HttpResponseMessage response) =>
+        new(typeof(T), "$", $"the response to {response.RequestMessage?.Method} {response.RequestMessage?.RequestUri} had no body");
+
+    private static bool IsBlank(ReadOnlySpan<byte> utf8) => utf8.Trim(" \t\r\n"u8).IsEmpty;
+
+    /// <summary>The (already buffered) body as UTF-8 bytes: no UTF-16 copy; logged at Trace.</summary>
+    private async Task<byte[]> ReadBodyAsync(HttpResponseMessage response, CancellationToken cancellationToken)
     {
-        var text = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
-        LogBody(text);
-        if (string.IsNullOrWhiteSpace(text))
+        var bytes = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
+        if (_logger.IsEnabled(LogLevel.Trace) && bytes.Length > 0)
         {
-            throw new ConnectSerializationException(typeof(T), "$", $"the response to {response.RequestMessage?.Method} {response.RequestMessage?.RequestUri} had no body");
+            LogBody(Encoding.UTF8.GetString(bytes));
         }
 
-        return Deserialize<T>(text);
+        return bytes;
     }
 
     private async Task<HttpResponseMessage> SendRawAsync(
-        HttpMethod method, string pathOrUrl, string? query, HttpContent? body, bool authenticate, CancellationToken cancellationToken)
+        HttpMethod method, string pathOrUrl, string? query, HttpContent? body, bool authenticate, CancellationToken cancellationToken,
+        HttpCompletionOption completion = HttpCompletionOption.ResponseContentRead)
     {
         var url = authenticate ? new Uri(_baseUri + pathOrUrl.TrimStart('/') + (string.IsNullOrEmpty(query) ? string.Empty : "?" + query)) : new Uri(pathOrUrl);
         using var request = new HttpRequestMessage(method, url) { Content = body };
@@ -189,7 +262,7 @@ internal sealed class ConnectTransport
         HttpResponseMessage response;
         try
         {
-            response = await _http.SendAsync(request, HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
+            response = await _http.SendAsync(request, completion, cancellationToken).ConfigureAwait(false);
         }
         catch (Polly.Timeout.TimeoutRejectedException ex)
         {

@@ -114,37 +114,63 @@ internal static class Paging
         }
     }
 
+    /// <summary>
+    /// Walks the pages. With <see cref="ConnectClientOptions.PrefetchNextPage"/> the next page is requested as soon as
+    /// the current one has arrived (before it is handed out), so at most two pages are held; a caller that stops early
+    /// cancels the prefetch and never sees its outcome.
+    /// </summary>
     public static async IAsyncEnumerable<ResourcePage<T>> PagesAsync<T>(
         ConnectTransport transport, string path, Query? query, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var limit = query?.LimitValue is int l && l > 0 ? l : transport.PageSize;
-        long offset = query?.OffsetValue ?? 0;
-        while (true)
+        var first = query?.OffsetValue ?? 0;
+        long offset = first;
+        using var prefetch = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        Task<ConnectPage<T>>? pending = null;
+        try
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            var page = await transport.GetPageAsync<T>(path, Compile(query, limit, offset), cancellationToken).ConfigureAwait(false);
-            if (page.Items.Count == 0)
+            while (true)
             {
-                if (offset == (query?.OffsetValue ?? 0))
+                cancellationToken.ThrowIfCancellationRequested();
+                var current = pending ?? transport.GetPageAsync<T>(path, Compile(query, limit, offset), cancellationToken);
+                pending = null;
+                var page = await current.ConfigureAwait(false);
+                if (page.Items.Count == 0)
                 {
-                    yield return new ResourcePage<T>(page.Items, offset, page.Range?.Total);
+                    if (offset == first)
+                    {
+                        yield return new ResourcePage<T>(page.Items, offset, page.Range?.Total);
+                    }
+
+                    yield break;
                 }
 
-                yield break;
+                // With Content-Range, stop at the reported total; without it, stop at the first short page.
+                var done = page.Range is { } range
+                    ? range.Last >= range.Total - 1 || offset + page.Items.Count >= range.Total
+                    : page.Items.Count < limit;
+                var pageOffset = offset;
+                offset += page.Items.Count;
+                if (!done && transport.PrefetchNextPage)
+                {
+                    pending = transport.GetPageAsync<T>(path, Compile(query, limit, offset), prefetch.Token);
+                }
+
+                yield return new ResourcePage<T>(page.Items, pageOffset, page.Range?.Total);
+                if (done)
+                {
+                    yield break;
+                }
             }
-
-            yield return new ResourcePage<T>(page.Items, offset, page.Range?.Total);
-
-            // With Content-Range, stop at the reported total; without it, stop at the first short page.
-            var done = page.Range is { } range
-                ? range.Last >= range.Total - 1 || offset + page.Items.Count >= range.Total
-                : page.Items.Count < limit;
-            if (done)
+        }
+        finally
+        {
+            if (pending is not null)
             {
-                yield break;
+                // The caller stopped (break, exception or cancellation) while the next page was on its way.
+                await prefetch.CancelAsync().ConfigureAwait(false);
+                await ((Task)pending).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
             }
-
-            offset += page.Items.Count;
         }
     }
 

@@ -78,12 +78,50 @@ internal sealed class WireTimestampConverter : JsonConverter<WireTimestamp>
             return new WireTimestamp(null, text);
         }
 
+        // Fast path: the ISO 8601 form Connect sends most (an explicit offset or Z, at most 7 fraction digits) is
+        // parsed by the reader itself; anything else goes through the lenient parser below.
+        if (!reader.ValueIsEscaped && !reader.HasValueSequence && IsOffsetForm(reader.ValueSpan) && reader.TryGetDateTimeOffset(out var fast))
+        {
+            return new WireTimestamp(fast, text);
+        }
+
         if (!WireTimestamp.TryParse(text, out var value))
         {
             throw new JsonException($"'{text}' is not an ISO 8601 timestamp.");
         }
 
         return new WireTimestamp(value, text);
+    }
+
+    /// <summary><c>yyyy-MM-ddTHH:mm:ss[.f{1,7}](Z|±hh:mm)</c>: the forms the reader parses exactly as the lenient parser does.</summary>
+    internal static bool IsOffsetForm(ReadOnlySpan<byte> text)
+    {
+        if (text.Length < 20 || text[10] != (byte)'T')
+        {
+            return false;
+        }
+
+        int end;
+        if (text[^1] == (byte)'Z')
+        {
+            end = text.Length - 1;
+        }
+        else if (text.Length >= 25 && text[^6] is (byte)'+' or (byte)'-' && text[^3] == (byte)':')
+        {
+            end = text.Length - 6;
+        }
+        else
+        {
+            return false;
+        }
+
+        // Seconds are at 17-18; what follows up to the offset is either nothing or a fraction of 1-7 digits.
+        if (end == 19)
+        {
+            return true;
+        }
+
+        return text[19] == (byte)'.' && end - 20 is >= 1 and <= 7;
     }
 
     public override void Write(Utf8JsonWriter writer, WireTimestamp value, JsonSerializerOptions options)
