@@ -25,8 +25,8 @@ run() {
   "${harness[@]}" "$@" --json | tail -n 1
 }
 
-out=$(run fulfill --count 50 --concurrency 4 --warmup 5)
-check fulfill "$out" 'd["ok"] and d["approved"] == 50 and d["errors"] == 0 and d["audit_approved_exactly_once"] == 50 and d["audit_approved_more_than_once"] == 0'
+out=$(run fulfill --count 50 --concurrency 4 --warmup 5 --baseline)
+check fulfill "$out" 'd["ok"] and d["approved"] == 50 and d["errors"] == 0 and d["audit_approved_exactly_once"] == 50 and d["audit_approved_more_than_once"] == 0 and d["baseline_approved"] == 50'
 
 out=$(run fulfill --count 20 --concurrency 4 --latency-ms 5 --warmup 0)
 check fulfill-latency "$out" 'd["ok"] and d["approved"] == 20 and d["audit_approved_exactly_once"] == 20 and d["latency_mode"] == "server" and d["calls_delayed_by_emulator"] >= d["http_calls"]'

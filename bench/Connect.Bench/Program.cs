@@ -15,7 +15,7 @@ root.Options.Add(json);
 var count = Positive("--count", 1000, "How many pending requests to generate.");
 var concurrency = Positive("--concurrency", 1, "AutomationOptions.MaxConcurrency.");
 var latency = new Option<int>("--latency-ms") { Description = "Latency added to every call by the emulator (0 = none).", DefaultValueFactory = _ => 0 };
-var warmup = new Option<int>("--warmup") { Description = "Requests processed first, on their own, to warm up (not measured).", DefaultValueFactory = _ => 50 };
+var warmup = new Option<int>("--warmup") { Description = "Requests per warm-up round (no injected latency, not measured); rounds repeat until the JIT settles. 0 = none.", DefaultValueFactory = _ => 500 };
 var fulfillBaseline = new Option<bool>("--baseline") { Description = "Then drain N more with a plain HttpClient + JsonDocument making the same calls (the HTTP stack's own cost)." };
 var fulfill = new Command("fulfill", "Drain N pending purchases with a FulfillmentAutomation (fill a parameter, approve by template).")
 {
