@@ -105,7 +105,7 @@ internal sealed partial class ProcessorProcess : IDisposable
     [
         .. Output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             .Select(line => line.Split(' ', 3))
-            .Where(parts => parts.Length >= 2 && Enum.TryParse<AutomationOutcome>(parts[0], out _))
+            .Where(parts => parts.Length >= 2 && parts[0].All(char.IsAsciiLetter) && Enum.IsDefined(typeof(AutomationOutcome), parts[0]))
             .Select(parts => (Enum.Parse<AutomationOutcome>(parts[0]), parts[1])),
     ];
 
