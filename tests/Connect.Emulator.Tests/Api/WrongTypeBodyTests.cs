@@ -63,6 +63,21 @@ public sealed class WrongTypeBodyTests
     }
 
     [Fact]
+    public async Task ControlCreateRequest_PublicShapeWithStringParams_Answers400AndCreatesNothing()
+    {
+        await using var emulator = await TestEmulator.StartAsync();
+        var before = await emulator.Api.FetchAsync("requests?limit=100");
+
+        var reply = await emulator.Control.PostAsync("requests",
+            """{"asset":{"product":{"id":"PRD-100-200-300"},"items":[{"mpn":"MPN-A","quantity":"1"}],"params":"oops"}}""");
+
+        Assert.Equal(HttpStatusCode.BadRequest, reply.Status);
+        Assert.Equal("VAL_001", reply.ErrorCode);
+        Assert.Equal("asset.params: Expected a list, got a string.", reply.FirstError);
+        Assert.Equal(before.Text, (await emulator.Api.FetchAsync("requests?limit=100")).Text);
+    }
+
+    [Fact]
     public async Task UpdateRequest_StringParams_MessageSaysWhatWasExpected()
     {
         await using var emulator = await TestEmulator.StartAsync();
