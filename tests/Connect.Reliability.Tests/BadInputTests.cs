@@ -164,6 +164,38 @@ public sealed class BadInputTests
         Assert.Equal(HttpStatusCode.OK, good.StatusCode);
     }
 
+    [Theory]
+    [InlineData("""{"asset":{"params":"oops"}}""", "asset.params")]
+    [InlineData("""{"asset":{"params":[{"value":"SUB-1"}]}}""", "asset.params[0].id")]
+    [InlineData("""{"asset":{"params":[{"id":"subscription_id","value":["SUB-1"]}]}}""", "asset.params[0].value")]
+    [InlineData("""{"asset":[]}""", "asset")]
+    public async Task UpdateRequest_WrongFieldType_Answers400NamingItStoresNothingAndKeepsServing(string body, string field)
+    {
+        await using var emulator = await EmulatorHost.StartAsync(new EmulatorOptions { Port = 0, Seed = "demo" });
+        using var http = new HttpClient { BaseAddress = new Uri(emulator.BaseUrl + "/") };
+        http.DefaultRequestHeaders.TryAddWithoutValidation("Authorization", emulator.ApiKey);
+        const string id = "PR-0001-0001-0001-001";
+        var before = await http.GetStringAsync("requests/" + id);
+
+        using (var bad = await http.PutAsync("requests/" + id, new StringContent(body, System.Text.Encoding.UTF8, "application/json")))
+        {
+            var text = await bad.Content.ReadAsStringAsync();
+            Assert.True(bad.StatusCode == HttpStatusCode.BadRequest, $"{(int)bad.StatusCode}: {text}");
+            var error = System.Text.Json.Nodes.JsonNode.Parse(text)!;
+            Assert.Equal("VAL_001", error["error_code"]!.GetValue<string>());
+            Assert.StartsWith(field + ": ", error["errors"]![0]!.GetValue<string>(), StringComparison.Ordinal);
+            Assert.DoesNotContain("   at ", text, StringComparison.Ordinal);
+        }
+
+        Assert.Equal(before, await http.GetStringAsync("requests/" + id));
+
+        // The same request is then processed normally through the SDK.
+        using var client = new ConnectClient(new ConnectClientOptions { Endpoint = emulator.BaseUrl, ApiKey = emulator.ApiKey });
+        await client.Requests.UpdateParametersAsync(id, [new Param { Id = "subscription_id", Value = "SUB-1" }]);
+        await client.Requests.ApproveByTemplateAsync(id, "TL-100-200-301");
+        Assert.Equal("approved", (await client.Requests.GetAsync(id)).Status);
+    }
+
     private static byte[] Workbook(string sheetName, string[] headers, params string[][] rows)
     {
         using var stream = new MemoryStream();

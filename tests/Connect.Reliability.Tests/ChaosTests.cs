@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using Connect.Automation;
 using Connect.Emulator;
-using Connect.Reliability.Worker;
 using Connect.Sdk;
 using Xunit.Abstractions;
 

@@ -1,7 +1,6 @@
 using System.Text.Json.Nodes;
 using Connect.Automation;
 using Connect.Emulator;
-using Connect.Reliability.Worker;
 using Connect.Sdk;
 using Xunit.Abstractions;
 

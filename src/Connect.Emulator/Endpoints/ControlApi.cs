@@ -17,7 +17,7 @@ internal static class ControlApi
         api.MapPost("/requests", async Task<IResult> (HttpContext c) =>
         {
             var body = await Bodies.ReadObjectAsync(c.Request, c.RequestAborted).ConfigureAwait(false);
-            var publicBody = body.ContainsKey("asset") ? body : Translate(s, body);
+            var publicBody = body.ContainsKey("asset") ? BodyShapes.RequestCreate.Check(body) : Translate(s, body);
             return Responses.Json(s.Requests.Create(publicBody, Caller.From(c)), StatusCodes.Status201Created);
         });
 

@@ -111,10 +111,10 @@ internal static class PublicApi
         var requestList = RequestList(s);
         api.MapGet("/requests", (HttpContext c) => Lists.FromStore(c, s.Store, requestList));
         api.MapPost("/requests", async Task<IResult> (HttpContext c) =>
-            Responses.Json(requests.Create(await Body(c).ConfigureAwait(false), Caller.From(c)), StatusCodes.Status201Created));
+            Responses.Json(requests.Create(BodyShapes.RequestCreate.Check(await Body(c).ConfigureAwait(false)), Caller.From(c)), StatusCodes.Status201Created));
         api.MapGet("/requests/{id}", (string id) => Responses.Json(requests.Get(id)));
         api.MapPut("/requests/{id}", async Task<IResult> (HttpContext c, string id) =>
-            Responses.Json(requests.Update(id, await Body(c).ConfigureAwait(false))));
+            Responses.Json(requests.Update(id, BodyShapes.RequestUpdate.Check(await Body(c).ConfigureAwait(false)))));
         api.MapGet("/requests/{id}/render", (string id) => Responses.Markdown(requests.Render(id)));
         api.MapPost("/requests/{id}/assign/{assignee}", async Task<IResult> (HttpContext c, string id, string assignee) =>
         {
@@ -124,6 +124,16 @@ internal static class PublicApi
         api.MapPost("/requests/{id}/{action}", async Task<IResult> (HttpContext c, string id, string action) =>
         {
             var body = await Body(c).ConfigureAwait(false);
+            (action switch
+            {
+                "approve" => BodyShapes.RequestApprove,
+                "inquire" => BodyShapes.RequestInquire,
+                "fail" or "revoke" => BodyShapes.Reason,
+                "schedule" => BodyShapes.RequestSchedule,
+                "assign" => BodyShapes.Assign,
+                "validate" => BodyShapes.RequestUpdate,
+                _ => null,
+            })?.Check(body);
             var caller = Caller.From(c);
             return Responses.Json(action switch
             {
@@ -166,14 +176,21 @@ internal static class PublicApi
         var tierRequestList = TierRequestList(s);
         api.MapGet("/tier/config-requests", (HttpContext c) => Lists.FromStore(c, s.Store, tierRequestList));
         api.MapPost("/tier/config-requests", async Task<IResult> (HttpContext c) =>
-            Responses.Json(tiers.Create(await Body(c).ConfigureAwait(false), Caller.From(c)), StatusCodes.Status201Created));
+            Responses.Json(tiers.Create(BodyShapes.TierCreate.Check(await Body(c).ConfigureAwait(false)), Caller.From(c)), StatusCodes.Status201Created));
         api.MapGet("/tier/config-requests/{id}", (string id) => Responses.Json(tiers.Get(id)));
         api.MapPut("/tier/config-requests/{id}", async Task<IResult> (HttpContext c, string id) =>
-            Responses.Json(tiers.Update(id, await Body(c).ConfigureAwait(false))));
+            Responses.Json(tiers.Update(id, BodyShapes.TierUpdate.Check(await Body(c).ConfigureAwait(false)))));
         api.MapGet("/tier/config-requests/{id}/render", (string id) => Responses.Markdown(tiers.Render(id)));
         api.MapPost("/tier/config-requests/{id}/{action}", async Task<IResult> (HttpContext c, string id, string action) =>
         {
             var body = await Body(c).ConfigureAwait(false);
+            (action switch
+            {
+                "approve" => BodyShapes.TierApprove,
+                "fail" => BodyShapes.Reason,
+                "assign" => BodyShapes.Assign,
+                _ => null,
+            })?.Check(body);
             var caller = Caller.From(c);
             switch (action)
             {
@@ -270,7 +287,7 @@ internal static class PublicApi
             return Responses.Json(s.Conversations.Close(id));
         });
         api.MapPost("/conversations/{id}/messages", async Task<IResult> (HttpContext c, string id) =>
-            Responses.Json(s.Conversations.AddMessage(id, await Body(c).ConfigureAwait(false), Caller.From(c)), StatusCodes.Status201Created));
+            Responses.Json(s.Conversations.AddMessage(id, BodyShapes.ConversationMessage.Check(await Body(c).ConfigureAwait(false)), Caller.From(c)), StatusCodes.Status201Created));
     }
 
     private static void MapSimple(RouteGroupBuilder api, EmulatorServices s, string path, string collection, IReadOnlySet<string> filterable, string noun, string[] searchFields)

@@ -54,10 +54,10 @@ internal static class UsageApi
         var usage = s.Usage;
         api.MapGet("/usage/files", (HttpContext c) => Lists.FromStore(c, s.Store, FileList));
         api.MapPost("/usage/files", async Task<IResult> (HttpContext c) =>
-            Responses.Json(usage.Create(await Body(c).ConfigureAwait(false), Caller.From(c)), StatusCodes.Status201Created));
+            Responses.Json(usage.Create(BodyShapes.UsageCreate.Check(await Body(c).ConfigureAwait(false)), Caller.From(c)), StatusCodes.Status201Created));
         api.MapGet("/usage/files/{id}", (string id) => Responses.Json(usage.Get(id)));
         api.MapPut("/usage/files/{id}", async Task<IResult> (HttpContext c, string id) =>
-            Responses.Json(usage.Update(id, await Body(c).ConfigureAwait(false))));
+            Responses.Json(usage.Update(id, BodyShapes.UsageUpdate.Check(await Body(c).ConfigureAwait(false)))));
         api.MapPut("/usage/files/{id}/approve-all", async Task<IResult> (HttpContext c, string id) =>
         {
             await Body(c).ConfigureAwait(false);
@@ -69,6 +69,12 @@ internal static class UsageApi
         api.MapPost("/usage/files/{id}/{action}", async Task<IResult> (HttpContext c, string id, string action) =>
         {
             var body = await Body(c).ConfigureAwait(false);
+            (action switch
+            {
+                "accept" => BodyShapes.UsageAccept,
+                "reject" => BodyShapes.UsageReject,
+                _ => null,
+            })?.Check(body);
             var caller = Caller.From(c);
             return Responses.Json(action switch
             {

@@ -2,7 +2,7 @@ using Connect.Automation;
 using Connect.Sdk;
 using Microsoft.Extensions.Logging;
 
-namespace Connect.Reliability.Worker;
+namespace Connect.Reliability.Tests;
 
 /// <summary>
 /// Approves the pending purchases whose ids are in <paramref name="ids"/> (sets the required fulfillment parameter,
