@@ -33,7 +33,6 @@ internal sealed class UsageWorkbookWriter : IDisposable
     private const string StylesType = "application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml";
     private const string XmlNs = "http://www.w3.org/XML/1998/namespace";
 
-    private static readonly KeyValuePair<string, string>[] NoNamespaces = [];
     private static readonly Uri WorkbookUri = new("/xl/workbook.xml", UriKind.Relative);
     private static readonly Uri RecordsUri = new("/xl/worksheets/sheet1.xml", UriKind.Relative);
     private static readonly Uri CategoriesUri = new("/xl/worksheets/sheet2.xml", UriKind.Relative);
@@ -47,14 +46,15 @@ internal sealed class UsageWorkbookWriter : IDisposable
     private readonly List<UsageValidationError> _errors = [];
     private readonly string _idPrefix;
 
-    // Reused element prototypes and attribute buffers: OpenXmlWriter only reads their names.
-    private readonly Row _row = new();
-    private readonly Cell _cell = new();
-    private readonly InlineString _inline = new();
-    private readonly Text _text = new();
-    private readonly CellValue _value = new();
-    private readonly List<OpenXmlAttribute> _attributes = new(2);
-    private readonly List<OpenXmlAttribute> _preserve = [new("xml", "space", XmlNs, "preserve")];
+    // Reused element prototypes (see SheetElements) and attribute arrays: OpenXmlWriter only reads them.
+    private static readonly OpenXmlAttribute[] InlineStringType = [new("t", string.Empty, "inlineStr")];
+    private static readonly OpenXmlAttribute[] SharedStringType = [new("t", string.Empty, "s")];
+    private static readonly OpenXmlAttribute[] Preserve = [new("xml", "space", XmlNs, "preserve")];
+    private readonly SheetElements.RowElement _row = new();
+    private readonly SheetElements.CellElement _cell = new();
+    private readonly SheetElements.InlineStringElement _inline = new();
+    private readonly SheetElements.TextElement _text = new();
+    private readonly SheetElements.CellValueElement _value = new();
 
     // A small shared-string table for the columns whose values repeat (criteria, items, categories): a shared cell
     // is one element shorter than an inline one. Bounded, so memory stays flat; values past the cap are written inline.
@@ -69,7 +69,8 @@ internal sealed class UsageWorkbookWriter : IDisposable
     private long _lastRow = 1;
     private bool _stopped;
     private bool _completed;
-    private string _rowText = "1";
+    private long _currentRow = 1;
+    private int _nextColumn;
 
     public UsageWorkbookWriter(Stream output, UsageSpreadsheetOptions? options)
     {
@@ -254,8 +255,8 @@ internal sealed class UsageWorkbookWriter : IDisposable
     private void StartSheet(OpenXmlWriter writer, IReadOnlyList<string> headers)
     {
         writer.WriteStartDocument();
-        writer.WriteStartElement(new Worksheet());
-        writer.WriteStartElement(new SheetData());
+        writer.WriteStartElement(new SheetElements.WorksheetElement(), null!, null!);
+        writer.WriteStartElement(new SheetElements.SheetDataElement(), null!, null!);
         StartRow(writer, 1);
         for (var i = 0; i < headers.Count; i++)
         {
@@ -300,12 +301,28 @@ internal sealed class UsageWorkbookWriter : IDisposable
         w.WriteEndElement();
     }
 
+    // Rows and cells carry no reference (r is optional in ECMA-376; readers count rows and cells): rows are written
+    // one after the other, and a cell gets its reference only when it follows an empty (absent) cell.
     private void StartRow(OpenXmlWriter writer, long row)
     {
-        _attributes.Clear();
-        _rowText = row.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        _attributes.Add(new OpenXmlAttribute("r", string.Empty, _rowText));
-        writer.WriteStartElement(_row, _attributes, NoNamespaces);
+        _currentRow = row;
+        _nextColumn = 0;
+        writer.WriteStartElement(_row, null!, null!);
+    }
+
+    private void StartCell(OpenXmlWriter writer, int column, OpenXmlAttribute[]? type)
+    {
+        if (column == _nextColumn)
+        {
+            writer.WriteStartElement(_cell, type!, null!);
+        }
+        else
+        {
+            var reference = new OpenXmlAttribute("r", string.Empty, CellReference(column));
+            writer.WriteStartElement(_cell, type is null ? [reference] : [reference, type[0]], null!);
+        }
+
+        _nextColumn = column + 1;
     }
 
     private void WriteText(OpenXmlWriter writer, int column, string? value)
@@ -315,20 +332,9 @@ internal sealed class UsageWorkbookWriter : IDisposable
             return; // empty cells are simply absent
         }
 
-        _attributes.Clear();
-        _attributes.Add(new OpenXmlAttribute("r", string.Empty, CellReference(column)));
-        _attributes.Add(new OpenXmlAttribute("t", string.Empty, "inlineStr"));
-        writer.WriteStartElement(_cell, _attributes, NoNamespaces);
-        writer.WriteStartElement(_inline);
-        if (char.IsWhiteSpace(value[0]) || char.IsWhiteSpace(value[^1]))
-        {
-            writer.WriteStartElement(_text, _preserve);
-        }
-        else
-        {
-            writer.WriteStartElement(_text);
-        }
-
+        StartCell(writer, column, InlineStringType);
+        writer.WriteStartElement(_inline, null!, null!);
+        writer.WriteStartElement(_text, char.IsWhiteSpace(value[0]) || char.IsWhiteSpace(value[^1]) ? Preserve : null!, null!);
         writer.WriteString(value);
         writer.WriteEndElement();
         writer.WriteEndElement();
@@ -355,11 +361,8 @@ internal sealed class UsageWorkbookWriter : IDisposable
             _sharedStrings.Add(value);
         }
 
-        _attributes.Clear();
-        _attributes.Add(new OpenXmlAttribute("r", string.Empty, CellReference(column)));
-        _attributes.Add(new OpenXmlAttribute("t", string.Empty, "s"));
-        writer.WriteStartElement(_cell, _attributes, NoNamespaces);
-        writer.WriteStartElement(_value);
+        StartCell(writer, column, SharedStringType);
+        writer.WriteStartElement(_value, null!, null!);
         writer.WriteString(index);
         writer.WriteEndElement();
         writer.WriteEndElement();
@@ -378,12 +381,12 @@ internal sealed class UsageWorkbookWriter : IDisposable
         using var writer = OpenXmlWriter.Create(stream);
         var count = _sharedStrings.Count.ToString(System.Globalization.CultureInfo.InvariantCulture);
         writer.WriteStartDocument();
-        writer.WriteStartElement(new SharedStringTable(), [new OpenXmlAttribute("uniqueCount", string.Empty, count)]);
-        var item = new SharedStringItem();
+        writer.WriteStartElement(new SheetElements.SharedStringTableElement(), [new OpenXmlAttribute("uniqueCount", string.Empty, count)], null!);
+        var item = new SheetElements.SharedStringItemElement();
         foreach (var value in _sharedStrings)
         {
-            writer.WriteStartElement(item);
-            writer.WriteStartElement(_text, char.IsWhiteSpace(value[0]) || char.IsWhiteSpace(value[^1]) ? _preserve : [], NoNamespaces);
+            writer.WriteStartElement(item, null!, null!);
+            writer.WriteStartElement(_text, char.IsWhiteSpace(value[0]) || char.IsWhiteSpace(value[^1]) ? Preserve : null!, null!);
             writer.WriteString(value);
             writer.WriteEndElement();
             writer.WriteEndElement();
@@ -399,17 +402,17 @@ internal sealed class UsageWorkbookWriter : IDisposable
             return;
         }
 
-        _attributes.Clear();
-        _attributes.Add(new OpenXmlAttribute("r", string.Empty, CellReference(column)));
-        writer.WriteStartElement(_cell, _attributes, NoNamespaces);
-        writer.WriteStartElement(_value);
+        StartCell(writer, column, null);
+        writer.WriteStartElement(_value, null!, null!);
         writer.WriteString(value);
         writer.WriteEndElement();
         writer.WriteEndElement();
     }
 
     private string CellReference(int column) =>
-        string.Concat(column < _columnLetters.Length ? _columnLetters[column] : ColumnLetters(column), _rowText);
+        string.Concat(
+            column < _columnLetters.Length ? _columnLetters[column] : ColumnLetters(column),
+            _currentRow.ToString(System.Globalization.CultureInfo.InvariantCulture));
 
     internal static string ColumnLetters(int index)
     {
