@@ -38,6 +38,12 @@ public sealed class UsageSpreadsheetOptions
     /// <summary>The clock behind assigned record ids (GUIDv7 embeds a timestamp next to random bits). Default <see cref="TimeProvider.System"/>.</summary>
     public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
 
+    /// <summary>
+    /// Whether the records sheet is deflated and stored on a background thread (when the machine has more than one
+    /// core). Internal: a switch for the benchmark's side-by-side runs and for tests, not a tuning knob.
+    /// </summary>
+    internal bool BackgroundWrite { get; set; } = true;
+
     internal IReadOnlyList<UsageCategory> EffectiveCategories =>
         Categories is { Count: > 0 } ? Categories : [UsageCategory.Generic];
 }

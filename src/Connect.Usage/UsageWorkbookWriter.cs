@@ -47,9 +47,9 @@ internal sealed class UsageWorkbookWriter : IDisposable
     private readonly string _idPrefix;
 
     // Reused element prototypes (see SheetElements) and attribute arrays: OpenXmlWriter only reads them.
-    private static readonly OpenXmlAttribute[] InlineStringType = [new("t", string.Empty, "inlineStr")];
-    private static readonly OpenXmlAttribute[] SharedStringType = [new("t", string.Empty, "s")];
-    private static readonly OpenXmlAttribute[] Preserve = [new("xml", "space", XmlNs, "preserve")];
+    private readonly ReusableAttributes _inlineStringType = new(new OpenXmlAttribute("t", string.Empty, "inlineStr"));
+    private readonly ReusableAttributes _sharedStringType = new(new OpenXmlAttribute("t", string.Empty, "s"));
+    private readonly ReusableAttributes _preserve = new(new OpenXmlAttribute("xml", "space", XmlNs, "preserve"));
     private readonly SheetElements.RowElement _row = new();
     private readonly SheetElements.CellElement _cell = new();
     private readonly SheetElements.InlineStringElement _inline = new();
@@ -62,6 +62,7 @@ internal sealed class UsageWorkbookWriter : IDisposable
     private readonly List<string> _sharedStrings = [];
     private PackagePart? _workbookPart;
 
+    private Stream? _recordsPartStream;
     private Stream? _recordsStream;
     private OpenXmlWriter? _records;
     private string[] _columnLetters = [];
@@ -147,8 +148,10 @@ internal sealed class UsageWorkbookWriter : IDisposable
         _records.WriteEndElement(); // worksheet
         _records.Close();
         _records = null;
-        _recordsStream!.Dispose();
+        _recordsStream!.Dispose(); // with the background writer: writes what is left and waits for it
         _recordsStream = null;
+        _recordsPartStream!.Dispose();
+        _recordsPartStream = null;
         WriteSharedStrings();
         _package.Close();
         _output.Flush();
@@ -166,11 +169,18 @@ internal sealed class UsageWorkbookWriter : IDisposable
             _output.Abandon();
         }
 
+        // Each one on its own: the background writer's thread must be joined even when the XML writer's last flush fails.
+        DisposeQuietly(_records);
+        DisposeQuietly(_recordsStream);
+        DisposeQuietly(_recordsPartStream);
+        DisposeQuietly(_package);
+    }
+
+    private void DisposeQuietly(IDisposable? disposable)
+    {
         try
         {
-            _records?.Dispose();
-            _recordsStream?.Dispose();
-            ((IDisposable)_package).Dispose();
+            disposable?.Dispose();
         }
         catch (Exception ex) when (_output.Abandoned && ex is IOException or InvalidOperationException or NotSupportedException)
         {
@@ -247,7 +257,11 @@ internal sealed class UsageWorkbookWriter : IDisposable
         }
 
         var records = _package.CreatePart(RecordsUri, WorksheetType, CompressionOption.Fast);
-        _recordsStream = records.GetStream(FileMode.Create, FileAccess.Write);
+        _recordsPartStream = records.GetStream(FileMode.Create, FileAccess.Write);
+
+        // Deflating and storing the sheet (a fifth of the work) runs on a second core when there is one, while this
+        // thread validates and serializes the next rows.
+        _recordsStream = _options.BackgroundWrite && Environment.ProcessorCount > 1 ? new BackgroundWriteStream(_recordsPartStream) : _recordsPartStream;
         _records = OpenXmlWriter.Create(_recordsStream);
         StartSheet(_records, headers);
     }
@@ -310,7 +324,7 @@ internal sealed class UsageWorkbookWriter : IDisposable
         writer.WriteStartElement(_row, null!, null!);
     }
 
-    private void StartCell(OpenXmlWriter writer, int column, OpenXmlAttribute[]? type)
+    private void StartCell(OpenXmlWriter writer, int column, ReusableAttributes? type)
     {
         if (column == _nextColumn)
         {
@@ -319,7 +333,7 @@ internal sealed class UsageWorkbookWriter : IDisposable
         else
         {
             var reference = new OpenXmlAttribute("r", string.Empty, CellReference(column));
-            writer.WriteStartElement(_cell, type is null ? [reference] : [reference, type[0]], null!);
+            writer.WriteStartElement(_cell, type is null ? [reference] : [reference, type.First], null!);
         }
 
         _nextColumn = column + 1;
@@ -332,9 +346,9 @@ internal sealed class UsageWorkbookWriter : IDisposable
             return; // empty cells are simply absent
         }
 
-        StartCell(writer, column, InlineStringType);
+        StartCell(writer, column, _inlineStringType);
         writer.WriteStartElement(_inline, null!, null!);
-        writer.WriteStartElement(_text, char.IsWhiteSpace(value[0]) || char.IsWhiteSpace(value[^1]) ? Preserve : null!, null!);
+        writer.WriteStartElement(_text, char.IsWhiteSpace(value[0]) || char.IsWhiteSpace(value[^1]) ? _preserve : null!, null!);
         writer.WriteString(value);
         writer.WriteEndElement();
         writer.WriteEndElement();
@@ -361,7 +375,7 @@ internal sealed class UsageWorkbookWriter : IDisposable
             _sharedStrings.Add(value);
         }
 
-        StartCell(writer, column, SharedStringType);
+        StartCell(writer, column, _sharedStringType);
         writer.WriteStartElement(_value, null!, null!);
         writer.WriteString(index);
         writer.WriteEndElement();
@@ -386,7 +400,7 @@ internal sealed class UsageWorkbookWriter : IDisposable
         foreach (var value in _sharedStrings)
         {
             writer.WriteStartElement(item, null!, null!);
-            writer.WriteStartElement(_text, char.IsWhiteSpace(value[0]) || char.IsWhiteSpace(value[^1]) ? Preserve : null!, null!);
+            writer.WriteStartElement(_text, char.IsWhiteSpace(value[0]) || char.IsWhiteSpace(value[^1]) ? _preserve : null!, null!);
             writer.WriteString(value);
             writer.WriteEndElement();
             writer.WriteEndElement();
