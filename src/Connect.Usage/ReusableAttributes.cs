@@ -8,12 +8,19 @@ namespace Connect.Usage;
 /// <see cref="OpenXmlWriter.WriteStartElement(OpenXmlElement, IEnumerable{OpenXmlAttribute}, IEnumerable{KeyValuePair{string, string}})"/>
 /// allocates nothing (an array would allocate an enumerator per cell, a quarter of a gigabyte per million rows).
 /// </summary>
-/// <remarks>One enumeration at a time: each instance belongs to one writer and is used on its thread.</remarks>
+/// <remarks>
+/// One enumeration at a time: each instance belongs to one writer and is used on its thread. An entry can be replaced
+/// between uses (a cell reference).
+/// </remarks>
 internal sealed class ReusableAttributes(params OpenXmlAttribute[] attributes) : IEnumerable<OpenXmlAttribute>, IEnumerator<OpenXmlAttribute>
 {
     private int _index = -1;
 
-    public OpenXmlAttribute First => attributes[0];
+    public OpenXmlAttribute this[int index]
+    {
+        get => attributes[index];
+        set => attributes[index] = value;
+    }
 
     public OpenXmlAttribute Current => attributes[_index];
 

@@ -49,6 +49,9 @@ internal sealed class UsageWorkbookWriter : IDisposable
     // Reused element prototypes (see SheetElements) and attribute arrays: OpenXmlWriter only reads them.
     private readonly ReusableAttributes _inlineStringType = new(new OpenXmlAttribute("t", string.Empty, "inlineStr"));
     private readonly ReusableAttributes _sharedStringType = new(new OpenXmlAttribute("t", string.Empty, "s"));
+    private readonly ReusableAttributes _reference = new(new OpenXmlAttribute("r", string.Empty, string.Empty));
+    private readonly ReusableAttributes _referenceInlineString = new(new OpenXmlAttribute("r", string.Empty, string.Empty), new OpenXmlAttribute("t", string.Empty, "inlineStr"));
+    private readonly ReusableAttributes _referenceSharedString = new(new OpenXmlAttribute("r", string.Empty, string.Empty), new OpenXmlAttribute("t", string.Empty, "s"));
     private readonly ReusableAttributes _preserve = new(new OpenXmlAttribute("xml", "space", XmlNs, "preserve"));
     private readonly SheetElements.RowElement _row = new();
     private readonly SheetElements.CellElement _cell = new();
@@ -332,8 +335,9 @@ internal sealed class UsageWorkbookWriter : IDisposable
         }
         else
         {
-            var reference = new OpenXmlAttribute("r", string.Empty, CellReference(column));
-            writer.WriteStartElement(_cell, type is null ? [reference] : [reference, type.First], null!);
+            var attributes = type is null ? _reference : type == _inlineStringType ? _referenceInlineString : _referenceSharedString;
+            attributes[0] = new OpenXmlAttribute("r", string.Empty, CellReference(column));
+            writer.WriteStartElement(_cell, attributes, null!);
         }
 
         _nextColumn = column + 1;
@@ -423,10 +427,12 @@ internal sealed class UsageWorkbookWriter : IDisposable
         writer.WriteEndElement();
     }
 
-    private string CellReference(int column) =>
-        string.Concat(
-            column < _columnLetters.Length ? _columnLetters[column] : ColumnLetters(column),
-            _currentRow.ToString(System.Globalization.CultureInfo.InvariantCulture));
+    private string CellReference(int column)
+    {
+        Span<char> digits = stackalloc char[20];
+        _currentRow.TryFormat(digits, out var length, default, System.Globalization.CultureInfo.InvariantCulture);
+        return string.Concat(column < _columnLetters.Length ? _columnLetters[column] : ColumnLetters(column), digits[..length]);
+    }
 
     internal static string ColumnLetters(int index)
     {
