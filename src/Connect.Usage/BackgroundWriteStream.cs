@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Runtime.ExceptionServices;
 
 namespace Connect.Usage;
@@ -9,11 +8,12 @@ namespace Connect.Usage;
 /// stores the previous blocks on the second core.
 /// </summary>
 /// <remarks>
-/// Bytes are gathered into pooled blocks of <c>blockSize</c> bytes; at most <c>maxQueuedBlocks</c> full blocks wait
-/// for the background thread, and a writer that gets that far ahead blocks, so memory stays bounded whatever is
-/// written. A failure of the target is rethrown to the writer by its next <see cref="Write(ReadOnlySpan{byte})"/>,
-/// <see cref="Flush"/> or <see cref="Dispose(bool)"/>; blocks queued after a failure are dropped. Disposing writes
-/// what is left, waits for the background thread and leaves the target open. One writer thread at a time.
+/// Bytes are gathered into blocks of <c>blockSize</c> bytes (256 KB by default); at most <c>maxQueuedBlocks</c> (4)
+/// full blocks wait for the background thread, and a writer that gets that far ahead blocks, so memory stays bounded
+/// (about 1.5 MB) whatever is written; blocks are reused. A failure of the target is rethrown to the writer by its
+/// next <see cref="Write(ReadOnlySpan{byte})"/>, <see cref="Flush"/> or <see cref="Dispose(bool)"/>; blocks queued
+/// after a failure are dropped. Disposing writes what is left, waits for the background thread and leaves the target
+/// open. One writer thread at a time.
 /// </remarks>
 internal sealed class BackgroundWriteStream : Stream
 {
@@ -26,20 +26,23 @@ internal sealed class BackgroundWriteStream : Stream
     private byte[] _block;
     private int _used;
     private long _written;
-    private int _pending; // queued or being written; guarded by _gate like _queue and _completed
+    private readonly Stack<byte[]> _free = new();
+    private int _pending; // queued or being written; guarded by _gate like _queue, _free, _completed and the flags
     private bool _completed;
+    private bool _writerWaiting;
+    private bool _backgroundWaiting;
     private Exception? _failure;
     private bool _failureReported;
     private bool _disposed;
 
-    public BackgroundWriteStream(Stream target, int blockSize = 1 << 16, int maxQueuedBlocks = 8)
+    public BackgroundWriteStream(Stream target, int blockSize = 1 << 18, int maxQueuedBlocks = 4)
     {
         ArgumentNullException.ThrowIfNull(target);
         ArgumentOutOfRangeException.ThrowIfLessThan(blockSize, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(maxQueuedBlocks, 1);
         _target = target;
         _blockSize = blockSize;
-        _block = ArrayPool<byte>.Shared.Rent(blockSize);
+        _block = new byte[blockSize];
         _maxQueuedBlocks = maxQueuedBlocks;
         _queue = new Queue<Block>(maxQueuedBlocks);
         _thread = new Thread(Run) { IsBackground = true, Name = "Connect.Usage background write" };
@@ -100,7 +103,9 @@ internal sealed class BackgroundWriteStream : Stream
         {
             while (_pending > 0)
             {
+                _writerWaiting = true;
                 Monitor.Wait(_gate);
+                _writerWaiting = false;
             }
         }
 
@@ -139,8 +144,8 @@ internal sealed class BackgroundWriteStream : Stream
             }
 
             _thread.Join();
-            ArrayPool<byte>.Shared.Return(_block);
             _block = [];
+            _free.Clear();
             base.Dispose(disposing);
         }
 
@@ -153,35 +158,57 @@ internal sealed class BackgroundWriteStream : Stream
     }
 
     // Monitor.Wait/Pulse rather than a BlockingCollection: its SemaphoreSlim spins before it sleeps, and with a block
-    // every few thousand rows that spinning cost as much CPU as the deflating it waited for.
+    // every few thousand rows that spinning cost as much CPU as the deflating it waited for. Each side pulses only
+    // when the other waits, and blocks go back to a small free list rather than to the shared ArrayPool (whose
+    // per-thread caches do not suit buffers rented on one thread and returned on another).
     private void Enqueue()
     {
         var block = new Block(_block, _used);
-        _block = ArrayPool<byte>.Shared.Rent(_blockSize);
-        _used = 0;
         lock (_gate)
         {
             while (_queue.Count >= _maxQueuedBlocks)
             {
-                Monitor.Wait(_gate); // the writer is ahead: wait for the background thread
+                _writerWaiting = true; // the writer is ahead: wait for the background thread
+                Monitor.Wait(_gate);
+                _writerWaiting = false;
             }
 
             _queue.Enqueue(block);
             _pending++;
-            Monitor.PulseAll(_gate);
+            _block = _free.Count > 0 ? _free.Pop() : new byte[_blockSize];
+            if (_backgroundWaiting)
+            {
+                Monitor.PulseAll(_gate);
+            }
         }
+
+        _used = 0;
     }
 
     private void Run()
     {
+        Block? written = null;
         while (true)
         {
             Block block;
             lock (_gate)
             {
+                if (written is { } done)
+                {
+                    _free.Push(done.Bytes);
+                    _pending--;
+                }
+
                 while (_queue.Count == 0 && !_completed)
                 {
+                    if (_writerWaiting)
+                    {
+                        Monitor.PulseAll(_gate); // a flush waiting for everything to be written
+                    }
+
+                    _backgroundWaiting = true;
                     Monitor.Wait(_gate);
+                    _backgroundWaiting = false;
                 }
 
                 if (_queue.Count == 0)
@@ -190,7 +217,10 @@ internal sealed class BackgroundWriteStream : Stream
                 }
 
                 block = _queue.Dequeue();
-                Monitor.PulseAll(_gate); // room for the writer
+                if (_writerWaiting)
+                {
+                    Monitor.PulseAll(_gate); // room for the writer
+                }
             }
 
             try
@@ -205,15 +235,8 @@ internal sealed class BackgroundWriteStream : Stream
                 // Kept for the writer's thread; later blocks are only drained so a blocked writer can go on.
                 Volatile.Write(ref _failure, ex);
             }
-            finally
-            {
-                ArrayPool<byte>.Shared.Return(block.Bytes);
-                lock (_gate)
-                {
-                    _pending--;
-                    Monitor.PulseAll(_gate);
-                }
-            }
+
+            written = block;
         }
     }
 
