@@ -1,5 +1,5 @@
 // Writes N usage records to a temporary .xlsx and prints elapsed time, peak working set and GC allocations.
-// Usage: dotnet run -c Release --project bench/Connect.Bench.Usage -- [records=1000000] [--keep] [--no-background] [--validate-only|--generate-only]
+// Usage: dotnet run -c Release --project bench/Connect.Bench.Usage -- [records=1000000] [--keep] [--no-background] [--cell-references] [--validate-only|--generate-only]
 using System.Diagnostics;
 using System.Globalization;
 using Connect.Sdk;
@@ -50,7 +50,13 @@ else
 {
     using var file = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16);
     // --no-background: the records sheet is deflated on the calling thread (the writer's default uses a second core).
-    summary = UsageSpreadsheetWriter.Write(file, Records(count), new UsageSpreadsheetOptions { BackgroundWrite = !args.Contains("--no-background") });
+    // --cell-references: every row and cell gets its r attribute (off by default).
+    var options = new UsageSpreadsheetOptions
+    {
+        BackgroundWrite = !args.Contains("--no-background"),
+        CellReferences = args.Contains("--cell-references"),
+    };
+    summary = UsageSpreadsheetWriter.Write(file, Records(count), options);
 }
 
 watch.Stop();

@@ -49,6 +49,7 @@ internal sealed class UsageWorkbookWriter : IDisposable
     // Reused element prototypes (see SheetElements) and attribute arrays: OpenXmlWriter only reads them.
     private readonly ReusableAttributes _inlineStringType = new(new OpenXmlAttribute("t", string.Empty, "inlineStr"));
     private readonly ReusableAttributes _sharedStringType = new(new OpenXmlAttribute("t", string.Empty, "s"));
+    private readonly ReusableAttributes _rowReference = new(new OpenXmlAttribute("r", string.Empty, string.Empty));
     private readonly ReusableAttributes _reference = new(new OpenXmlAttribute("r", string.Empty, string.Empty));
     private readonly ReusableAttributes _referenceInlineString = new(new OpenXmlAttribute("r", string.Empty, string.Empty), new OpenXmlAttribute("t", string.Empty, "inlineStr"));
     private readonly ReusableAttributes _referenceSharedString = new(new OpenXmlAttribute("r", string.Empty, string.Empty), new OpenXmlAttribute("t", string.Empty, "s"));
@@ -318,13 +319,22 @@ internal sealed class UsageWorkbookWriter : IDisposable
         w.WriteEndElement();
     }
 
-    // Rows and cells carry no reference (r is optional in ECMA-376; readers count rows and cells): rows are written
-    // one after the other, and a cell gets its reference only when it follows an empty (absent) cell.
+    // Unless UsageSpreadsheetOptions.CellReferences asks for them, rows and cells carry no reference (r is optional in
+    // ECMA-376; readers count rows and cells): rows are written one after the other, and a cell gets its reference
+    // only when it follows an empty (absent) cell.
     private void StartRow(OpenXmlWriter writer, long row)
     {
         _currentRow = row;
-        _nextColumn = 0;
-        writer.WriteStartElement(_row, null!, null!);
+        _nextColumn = _options.CellReferences ? -1 : 0; // -1: no cell is where a reference can be left out
+        if (_options.CellReferences)
+        {
+            _rowReference[0] = new OpenXmlAttribute("r", string.Empty, row.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            writer.WriteStartElement(_row, _rowReference, null!);
+        }
+        else
+        {
+            writer.WriteStartElement(_row, null!, null!);
+        }
     }
 
     private void StartCell(OpenXmlWriter writer, int column, ReusableAttributes? type)
@@ -340,7 +350,7 @@ internal sealed class UsageWorkbookWriter : IDisposable
             writer.WriteStartElement(_cell, attributes, null!);
         }
 
-        _nextColumn = column + 1;
+        _nextColumn = _options.CellReferences ? -1 : column + 1;
     }
 
     private void WriteText(OpenXmlWriter writer, int column, string? value)
