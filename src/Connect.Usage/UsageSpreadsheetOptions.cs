@@ -40,9 +40,9 @@ public sealed class UsageSpreadsheetOptions
 
     /// <summary>
     /// Whether every row and cell carries its reference (<c>r="12"</c>, <c>r="E12"</c>). Default false: the references
-    /// are optional in ECMA-376 and readers (Excel, LibreOffice, openpyxl, the Open XML SDK, the emulator) count rows
-    /// and cells instead, so only a cell that follows an empty one gets its reference. Turn this on for a reader that
-    /// insists on them; a million-record file then takes about a quarter more time and 2.7 times the bytes.
+    /// are optional in ECMA-376 and readers (openpyxl, the Open XML SDK, the emulator) count rows and cells instead,
+    /// so only a cell that follows an empty one gets its reference. Turn this on for a reader that insists on them; a
+    /// million-record file then takes about a quarter more time and 2.8 times the bytes.
     /// </summary>
     public bool CellReferences { get; set; }
 
