@@ -24,8 +24,35 @@ internal static class UsageCells
         _ => value,
     };
 
-    public static string FormatDate(DateTime value) =>
-        ToUtc(value).ToString(UsageColumns.DateFormat, CultureInfo.InvariantCulture);
+    /// <summary>
+    /// <c>yyyy-MM-dd HH:mm:ss</c> in UTC (<see cref="UsageColumns.DateFormat"/>), composed digit by digit: the same
+    /// text as the custom format string at a fraction of its cost, which shows at two dates per record.
+    /// </summary>
+    public static string FormatDate(DateTime value) => string.Create(19, ToUtc(value), static (text, date) =>
+    {
+        var (year, month, day) = date;
+        var time = date.TimeOfDay;
+        Digits(text[..4], year);
+        text[4] = '-';
+        Digits(text.Slice(5, 2), month);
+        text[7] = '-';
+        Digits(text.Slice(8, 2), day);
+        text[10] = ' ';
+        Digits(text.Slice(11, 2), time.Hours);
+        text[13] = ':';
+        Digits(text.Slice(14, 2), time.Minutes);
+        text[16] = ':';
+        Digits(text.Slice(17, 2), time.Seconds);
+    });
+
+    private static void Digits(Span<char> text, int value)
+    {
+        for (var i = text.Length - 1; i >= 0; i--)
+        {
+            text[i] = (char)('0' + (value % 10));
+            value /= 10;
+        }
+    }
 
     /// <summary>Full decimal precision, never an exponent, '.' as separator.</summary>
     public static string FormatNumber(decimal value) => value.ToString(CultureInfo.InvariantCulture);

@@ -15,6 +15,10 @@ public sealed class UsageRecordValidator
     private static readonly SearchValues<string> ItemCriteria = SearchValues.Create([.. UsageColumns.ItemCriteria], StringComparison.Ordinal);
     private static readonly SearchValues<string> Precisions = SearchValues.Create([.. UsageColumns.ItemPrecisions], StringComparison.Ordinal);
 
+    // XML 1.0 forbids C0 controls other than tab, CR and LF, and U+FFFE/U+FFFF (surrogate pairs are fine).
+    private static readonly SearchValues<char> ForbiddenInXml = SearchValues.Create(
+        [.. Enumerable.Range(0, 0x20).Where(c => c is not ('\t' or '\r' or '\n')).Select(c => (char)c), '\uFFFE', '\uFFFF']);
+
     private readonly UsageSpreadsheetOptions _options;
     private readonly HashSet<string> _categoryIds;
     private readonly Dictionary<IdHash, int> _seenIds = [];
@@ -278,19 +282,9 @@ public sealed class UsageRecordValidator
 
     private void CheckText(string field, string? value)
     {
-        if (value is null)
+        if (value is not null && value.AsSpan().ContainsAny(ForbiddenInXml))
         {
-            return;
-        }
-
-        foreach (var c in value)
-        {
-            // XML 1.0 forbids C0 controls other than tab, CR and LF (surrogate pairs are fine).
-            if (c < 0x20 && c is not ('\t' or '\r' or '\n') || c is '\uFFFE' or '\uFFFF')
-            {
-                Add(field, "contains characters that a spreadsheet cannot hold (control characters)");
-                return;
-            }
+            Add(field, "contains characters that a spreadsheet cannot hold (control characters)");
         }
     }
 

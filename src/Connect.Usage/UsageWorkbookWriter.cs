@@ -33,7 +33,6 @@ internal sealed class UsageWorkbookWriter : IDisposable
     private const string StylesType = "application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml";
     private const string XmlNs = "http://www.w3.org/XML/1998/namespace";
 
-    private static readonly KeyValuePair<string, string>[] NoNamespaces = [];
     private static readonly Uri WorkbookUri = new("/xl/workbook.xml", UriKind.Relative);
     private static readonly Uri RecordsUri = new("/xl/worksheets/sheet1.xml", UriKind.Relative);
     private static readonly Uri CategoriesUri = new("/xl/worksheets/sheet2.xml", UriKind.Relative);
@@ -47,14 +46,19 @@ internal sealed class UsageWorkbookWriter : IDisposable
     private readonly List<UsageValidationError> _errors = [];
     private readonly string _idPrefix;
 
-    // Reused element prototypes and attribute buffers: OpenXmlWriter only reads their names.
-    private readonly Row _row = new();
-    private readonly Cell _cell = new();
-    private readonly InlineString _inline = new();
-    private readonly Text _text = new();
-    private readonly CellValue _value = new();
-    private readonly List<OpenXmlAttribute> _attributes = new(2);
-    private readonly List<OpenXmlAttribute> _preserve = [new("xml", "space", XmlNs, "preserve")];
+    // Reused element prototypes (see SheetElements) and attribute arrays: OpenXmlWriter only reads them.
+    private readonly ReusableAttributes _inlineStringType = new(new OpenXmlAttribute("t", string.Empty, "inlineStr"));
+    private readonly ReusableAttributes _sharedStringType = new(new OpenXmlAttribute("t", string.Empty, "s"));
+    private readonly ReusableAttributes _rowReference = new(new OpenXmlAttribute("r", string.Empty, string.Empty));
+    private readonly ReusableAttributes _reference = new(new OpenXmlAttribute("r", string.Empty, string.Empty));
+    private readonly ReusableAttributes _referenceInlineString = new(new OpenXmlAttribute("r", string.Empty, string.Empty), new OpenXmlAttribute("t", string.Empty, "inlineStr"));
+    private readonly ReusableAttributes _referenceSharedString = new(new OpenXmlAttribute("r", string.Empty, string.Empty), new OpenXmlAttribute("t", string.Empty, "s"));
+    private readonly ReusableAttributes _preserve = new(new OpenXmlAttribute("xml", "space", XmlNs, "preserve"));
+    private readonly SheetElements.RowElement _row = new();
+    private readonly SheetElements.CellElement _cell = new();
+    private readonly SheetElements.InlineStringElement _inline = new();
+    private readonly SheetElements.TextElement _text = new();
+    private readonly SheetElements.CellValueElement _value = new();
 
     // A small shared-string table for the columns whose values repeat (criteria, items, categories): a shared cell
     // is one element shorter than an inline one. Bounded, so memory stays flat; values past the cap are written inline.
@@ -62,6 +66,7 @@ internal sealed class UsageWorkbookWriter : IDisposable
     private readonly List<string> _sharedStrings = [];
     private PackagePart? _workbookPart;
 
+    private Stream? _recordsPartStream;
     private Stream? _recordsStream;
     private OpenXmlWriter? _records;
     private string[] _columnLetters = [];
@@ -69,7 +74,8 @@ internal sealed class UsageWorkbookWriter : IDisposable
     private long _lastRow = 1;
     private bool _stopped;
     private bool _completed;
-    private string _rowText = "1";
+    private long _currentRow = 1;
+    private int _nextColumn;
 
     public UsageWorkbookWriter(Stream output, UsageSpreadsheetOptions? options)
     {
@@ -146,8 +152,10 @@ internal sealed class UsageWorkbookWriter : IDisposable
         _records.WriteEndElement(); // worksheet
         _records.Close();
         _records = null;
-        _recordsStream!.Dispose();
+        _recordsStream!.Dispose(); // with the background writer: writes what is left and waits for it
         _recordsStream = null;
+        _recordsPartStream!.Dispose();
+        _recordsPartStream = null;
         WriteSharedStrings();
         _package.Close();
         _output.Flush();
@@ -165,11 +173,18 @@ internal sealed class UsageWorkbookWriter : IDisposable
             _output.Abandon();
         }
 
+        // Each one on its own: the background writer's thread must be joined even when the XML writer's last flush fails.
+        DisposeQuietly(_records);
+        DisposeQuietly(_recordsStream);
+        DisposeQuietly(_recordsPartStream);
+        DisposeQuietly(_package);
+    }
+
+    private void DisposeQuietly(IDisposable? disposable)
+    {
         try
         {
-            _records?.Dispose();
-            _recordsStream?.Dispose();
-            ((IDisposable)_package).Dispose();
+            disposable?.Dispose();
         }
         catch (Exception ex) when (_output.Abandoned && ex is IOException or InvalidOperationException or NotSupportedException)
         {
@@ -246,7 +261,11 @@ internal sealed class UsageWorkbookWriter : IDisposable
         }
 
         var records = _package.CreatePart(RecordsUri, WorksheetType, CompressionOption.Fast);
-        _recordsStream = records.GetStream(FileMode.Create, FileAccess.Write);
+        _recordsPartStream = records.GetStream(FileMode.Create, FileAccess.Write);
+
+        // Deflating and storing the sheet (a fifth of the work) runs on a second core when there is one, while this
+        // thread validates and serializes the next rows.
+        _recordsStream = _options.BackgroundWrite && Environment.ProcessorCount > 1 ? new BackgroundWriteStream(_recordsPartStream) : _recordsPartStream;
         _records = OpenXmlWriter.Create(_recordsStream);
         StartSheet(_records, headers);
     }
@@ -254,8 +273,8 @@ internal sealed class UsageWorkbookWriter : IDisposable
     private void StartSheet(OpenXmlWriter writer, IReadOnlyList<string> headers)
     {
         writer.WriteStartDocument();
-        writer.WriteStartElement(new Worksheet());
-        writer.WriteStartElement(new SheetData());
+        writer.WriteStartElement(new SheetElements.WorksheetElement(), null!, null!);
+        writer.WriteStartElement(new SheetElements.SheetDataElement(), null!, null!);
         StartRow(writer, 1);
         for (var i = 0; i < headers.Count; i++)
         {
@@ -300,12 +319,38 @@ internal sealed class UsageWorkbookWriter : IDisposable
         w.WriteEndElement();
     }
 
+    // Unless UsageSpreadsheetOptions.CellReferences asks for them, rows and cells carry no reference (r is optional in
+    // ECMA-376; readers count rows and cells): rows are written one after the other, and a cell gets its reference
+    // only when it follows an empty (absent) cell.
     private void StartRow(OpenXmlWriter writer, long row)
     {
-        _attributes.Clear();
-        _rowText = row.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        _attributes.Add(new OpenXmlAttribute("r", string.Empty, _rowText));
-        writer.WriteStartElement(_row, _attributes, NoNamespaces);
+        _currentRow = row;
+        _nextColumn = _options.CellReferences ? -1 : 0; // -1: no cell is where a reference can be left out
+        if (_options.CellReferences)
+        {
+            _rowReference[0] = new OpenXmlAttribute("r", string.Empty, row.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            writer.WriteStartElement(_row, _rowReference, null!);
+        }
+        else
+        {
+            writer.WriteStartElement(_row, null!, null!);
+        }
+    }
+
+    private void StartCell(OpenXmlWriter writer, int column, ReusableAttributes? type)
+    {
+        if (column == _nextColumn)
+        {
+            writer.WriteStartElement(_cell, type!, null!);
+        }
+        else
+        {
+            var attributes = type is null ? _reference : type == _inlineStringType ? _referenceInlineString : _referenceSharedString;
+            attributes[0] = new OpenXmlAttribute("r", string.Empty, CellReference(column));
+            writer.WriteStartElement(_cell, attributes, null!);
+        }
+
+        _nextColumn = _options.CellReferences ? -1 : column + 1;
     }
 
     private void WriteText(OpenXmlWriter writer, int column, string? value)
@@ -315,20 +360,9 @@ internal sealed class UsageWorkbookWriter : IDisposable
             return; // empty cells are simply absent
         }
 
-        _attributes.Clear();
-        _attributes.Add(new OpenXmlAttribute("r", string.Empty, CellReference(column)));
-        _attributes.Add(new OpenXmlAttribute("t", string.Empty, "inlineStr"));
-        writer.WriteStartElement(_cell, _attributes, NoNamespaces);
-        writer.WriteStartElement(_inline);
-        if (char.IsWhiteSpace(value[0]) || char.IsWhiteSpace(value[^1]))
-        {
-            writer.WriteStartElement(_text, _preserve);
-        }
-        else
-        {
-            writer.WriteStartElement(_text);
-        }
-
+        StartCell(writer, column, _inlineStringType);
+        writer.WriteStartElement(_inline, null!, null!);
+        writer.WriteStartElement(_text, char.IsWhiteSpace(value[0]) || char.IsWhiteSpace(value[^1]) ? _preserve : null!, null!);
         writer.WriteString(value);
         writer.WriteEndElement();
         writer.WriteEndElement();
@@ -355,11 +389,8 @@ internal sealed class UsageWorkbookWriter : IDisposable
             _sharedStrings.Add(value);
         }
 
-        _attributes.Clear();
-        _attributes.Add(new OpenXmlAttribute("r", string.Empty, CellReference(column)));
-        _attributes.Add(new OpenXmlAttribute("t", string.Empty, "s"));
-        writer.WriteStartElement(_cell, _attributes, NoNamespaces);
-        writer.WriteStartElement(_value);
+        StartCell(writer, column, _sharedStringType);
+        writer.WriteStartElement(_value, null!, null!);
         writer.WriteString(index);
         writer.WriteEndElement();
         writer.WriteEndElement();
@@ -378,12 +409,12 @@ internal sealed class UsageWorkbookWriter : IDisposable
         using var writer = OpenXmlWriter.Create(stream);
         var count = _sharedStrings.Count.ToString(System.Globalization.CultureInfo.InvariantCulture);
         writer.WriteStartDocument();
-        writer.WriteStartElement(new SharedStringTable(), [new OpenXmlAttribute("uniqueCount", string.Empty, count)]);
-        var item = new SharedStringItem();
+        writer.WriteStartElement(new SheetElements.SharedStringTableElement(), [new OpenXmlAttribute("uniqueCount", string.Empty, count)], null!);
+        var item = new SheetElements.SharedStringItemElement();
         foreach (var value in _sharedStrings)
         {
-            writer.WriteStartElement(item);
-            writer.WriteStartElement(_text, char.IsWhiteSpace(value[0]) || char.IsWhiteSpace(value[^1]) ? _preserve : [], NoNamespaces);
+            writer.WriteStartElement(item, null!, null!);
+            writer.WriteStartElement(_text, char.IsWhiteSpace(value[0]) || char.IsWhiteSpace(value[^1]) ? _preserve : null!, null!);
             writer.WriteString(value);
             writer.WriteEndElement();
             writer.WriteEndElement();
@@ -399,17 +430,19 @@ internal sealed class UsageWorkbookWriter : IDisposable
             return;
         }
 
-        _attributes.Clear();
-        _attributes.Add(new OpenXmlAttribute("r", string.Empty, CellReference(column)));
-        writer.WriteStartElement(_cell, _attributes, NoNamespaces);
-        writer.WriteStartElement(_value);
+        StartCell(writer, column, null);
+        writer.WriteStartElement(_value, null!, null!);
         writer.WriteString(value);
         writer.WriteEndElement();
         writer.WriteEndElement();
     }
 
-    private string CellReference(int column) =>
-        string.Concat(column < _columnLetters.Length ? _columnLetters[column] : ColumnLetters(column), _rowText);
+    private string CellReference(int column)
+    {
+        Span<char> digits = stackalloc char[20];
+        _currentRow.TryFormat(digits, out var length, default, System.Globalization.CultureInfo.InvariantCulture);
+        return string.Concat(column < _columnLetters.Length ? _columnLetters[column] : ColumnLetters(column), digits[..length]);
+    }
 
     internal static string ColumnLetters(int index)
     {

@@ -43,6 +43,25 @@ public sealed class UsageRecordValidatorTests
         Assert.StartsWith($"row 9 (record '{record.RecordId}'), {field}: ", error.ToString());
     }
 
+    [Theory]
+    [InlineData("tab\there", true)]
+    [InlineData("lines\r\nand\nmore", true)]
+    [InlineData("emoji \U0001F600 and accents é", true)]
+    [InlineData("bell\u0007", false)]
+    [InlineData("\u0000 at the start", false)]
+    [InlineData("unit separator \u001F", false)]
+    [InlineData("not a character \uFFFE", false)]
+    [InlineData("nor this \uFFFF", false)]
+    public void Validate_TextCharacters_OnlyThoseXmlCannotHoldAreErrors(string note, bool valid)
+    {
+        var record = TestData.Valid();
+        record.RecordNote = note;
+
+        var errors = new UsageRecordValidator().Validate(record, 2);
+
+        Assert.Equal(valid, errors.Count == 0);
+    }
+
     [Fact]
     public void Validate_ValidRecord_HasNoErrors()
     {

@@ -1,5 +1,7 @@
 using System.Globalization;
 using Connect.Sdk;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Spreadsheet;
 
 namespace Connect.Usage.Tests;
 
@@ -61,6 +63,50 @@ public sealed class UsageSpreadsheetWriterTests
         Assert.Equal(("s", "item.mpn"), (cells["C2"].Type, cells["C2"].Text)); // repeated values go to the shared-string table
         Assert.Equal("generic_category", cells["O2"].Text);
         Assert.False(cells.ContainsKey("K2")); // empty cells are absent
+    }
+
+    [Fact]
+    public async Task WriteAsync_Default_OnlyCellsAfterAGapCarryAReference()
+    {
+        var sparse = TestData.Valid(1);
+        sparse.RecordNote = null;
+        using var xlsx = new MemoryStream();
+        await UsageSpreadsheetWriter.WriteAsync(xlsx, [TestData.Valid(), sparse]);
+
+        var rows = RawRows(xlsx);
+        Assert.All(rows, row => Assert.Null(row.RowIndex));
+        Assert.Equal([null, null, null, null, null, null, null, null, null, null, "O2"], rows[1].Elements<Cell>().Select(c => c.CellReference?.Value));
+        Assert.Equal([null, "C3", null, null, null, null, null, null, null, "O3"], rows[2].Elements<Cell>().Select(c => c.CellReference?.Value));
+        // Read back by position, the cells land in their columns.
+        var cells = DomReader.Rows(xlsx, "usage_records")[2].ToDictionary(c => c.Reference, c => c.Text);
+        Assert.Equal(("rec-1", "item.mpn", "generic_category"), (cells["A3"], cells["C3"], cells["O3"]));
+        Assert.False(cells.ContainsKey("B3"));
+        xlsx.Position = 0;
+        var records = UsageSpreadsheetReader.ReadRecords(xlsx).ToList();
+        Assert.Equal((null, "rec-1", "item.mpn"), (records[1].RecordNote, records[1].RecordId, records[1].ItemSearchCriteria));
+    }
+
+    [Fact]
+    public async Task WriteAsync_CellReferencesOption_EveryRowAndCellCarriesItsReference()
+    {
+        using var xlsx = new MemoryStream();
+        await UsageSpreadsheetWriter.WriteAsync(xlsx, TestData.Many(3), new UsageSpreadsheetOptions { CellReferences = true });
+
+        var rows = RawRows(xlsx);
+        Assert.Equal([1U, 2U, 3U, 4U], rows.Select(r => r.RowIndex?.Value));
+        Assert.Equal(
+            ["A4", "B4", "C4", "D4", "E4", "F4", "G4", "H4", "I4", "J4", "O4"],
+            rows[3].Elements<Cell>().Select(c => c.CellReference?.Value));
+        Assert.All(rows[0].Elements<Cell>(), c => Assert.EndsWith("1", c.CellReference!.Value!));
+    }
+
+    private static List<Row> RawRows(MemoryStream xlsx)
+    {
+        xlsx.Position = 0;
+        using var document = SpreadsheetDocument.Open(xlsx, false);
+        var workbook = document.WorkbookPart!;
+        var sheet = workbook.Workbook.Sheets!.Elements<Sheet>().Single(s => s.Name == "usage_records");
+        return [.. ((WorksheetPart)workbook.GetPartById(sheet.Id!)).Worksheet.Descendants<Row>().Select(r => (Row)r.CloneNode(true))];
     }
 
     [Fact]
