@@ -17,8 +17,17 @@ internal static class Workers
 {
     public const string Command = "__worker";
 
-    /// <summary>Pages each list worker reads, untimed, before it measures.</summary>
+    /// <summary>Pages each list worker reads per warm-up round, untimed, before it measures.</summary>
     private const int WarmupPages = 20;
+
+    /// <summary>Quiet time after each warm-up round, for the tiered JIT's background promotion.</summary>
+    private static readonly TimeSpan WarmupPause = TimeSpan.FromMilliseconds(250);
+
+    /// <summary>At most this many warm-up rounds.</summary>
+    private const int WarmupMaxRounds = 15;
+
+    /// <summary>A warm-up round that compiles fewer methods than this means the JIT has settled.</summary>
+    private const int WarmupSettledMethods = 25;
 
     /// <summary>Starts a worker and returns its figures.</summary>
     public static async Task<JsonObject> RunAsync(IEnumerable<string> args, CancellationToken cancellationToken)
@@ -86,16 +95,20 @@ internal static class Workers
         using var plain = retryPipeline ? null : new HttpClient();
         using var client = new ConnectClient(options, plain);
         var query = Scenarios.Generated();
-        // Warm-up (both workers do the same): WarmupPages pages, untimed, so start-up and JIT are not counted as listing.
-        await foreach (var page in client.Requests.ListPagesAsync(query).ConfigureAwait(false))
+        // Warm-up (both workers do the same): rounds of WarmupPages pages, untimed, until the JIT settles, so start-up
+        // and the tiered recompilation of the hot paths are not counted as listing.
+        var rounds = await WarmUpAsync(async () =>
         {
-            if (page.Offset / pageSize >= WarmupPages - 1)
+            await foreach (var page in client.Requests.ListPagesAsync(query).ConfigureAwait(false))
             {
-                break;
+                if (page.Offset / pageSize >= WarmupPages - 1)
+                {
+                    break;
+                }
             }
-        }
+        }).ConfigureAwait(false);
 
-        return await MeasureAsync(async () =>
+        return await MeasureAsync(rounds, async () =>
         {
             long count = 0;
             long idChars = 0;
@@ -115,13 +128,16 @@ internal static class Workers
         using var http = new HttpClient { BaseAddress = new Uri(url.TrimEnd('/') + "/") };
         http.DefaultRequestHeaders.TryAddWithoutValidation("Authorization", EmulatorProcess.ApiKey);
         http.DefaultRequestHeaders.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
-        for (var page = 0; page < WarmupPages; page++)
+        var rounds = await WarmUpAsync(async () =>
         {
-            using var warm = await http.GetAsync("requests?" + Scenarios.Generated().Limit(pageSize).Offset(page * pageSize).Compile()).ConfigureAwait(false);
-            using var document = await JsonDocument.ParseAsync(await warm.EnsureSuccessStatusCode().Content.ReadAsStreamAsync().ConfigureAwait(false)).ConfigureAwait(false);
-        }
+            for (var page = 0; page < WarmupPages; page++)
+            {
+                using var warm = await http.GetAsync("requests?" + Scenarios.Generated().Limit(pageSize).Offset(page * pageSize).Compile()).ConfigureAwait(false);
+                using var document = await JsonDocument.ParseAsync(await warm.EnsureSuccessStatusCode().Content.ReadAsStreamAsync().ConfigureAwait(false)).ConfigureAwait(false);
+            }
+        }).ConfigureAwait(false);
 
-        return await MeasureAsync(async () =>
+        return await MeasureAsync(rounds, async () =>
         {
             long count = 0;
             long idChars = 0;
@@ -191,8 +207,27 @@ internal static class Workers
         }
     }
 
-    private static async Task<JsonObject> MeasureAsync(Func<Task<(long Count, long Check)>> body)
+    /// <summary>Runs <paramref name="round"/> until a round compiles fewer than <see cref="WarmupSettledMethods"/> methods; returns the rounds run.</summary>
+    private static async Task<int> WarmUpAsync(Func<Task> round)
     {
+        var rounds = 0;
+        for (var compiled = long.MaxValue; rounds < WarmupMaxRounds && compiled >= WarmupSettledMethods; rounds++)
+        {
+            var before = System.Runtime.JitInfo.GetCompiledMethodCount();
+            await round().ConfigureAwait(false);
+            // Tiered compilation promotes hot methods only after 100 ms without new tier-0 code: give it that quiet.
+            await Task.Delay(WarmupPause).ConfigureAwait(false);
+            compiled = System.Runtime.JitInfo.GetCompiledMethodCount() - before;
+        }
+
+        return rounds;
+    }
+
+    private static Task<JsonObject> MeasureAsync(Func<Task<(long Count, long Check)>> body) => MeasureAsync(0, body);
+
+    private static async Task<JsonObject> MeasureAsync(int warmupRounds, Func<Task<(long Count, long Check)>> body)
+    {
+        var jitMethods = System.Runtime.JitInfo.GetCompiledMethodCount();
         var sampler = new PeakSampler();
         var meter = new ProcessMeter();
         (long Count, long Check) result;
@@ -202,8 +237,11 @@ internal static class Workers
         }
 
         var (wall, cpu, allocated) = meter.Stop();
+        jitMethods = System.Runtime.JitInfo.GetCompiledMethodCount() - jitMethods;
         return new JsonObject
         {
+            ["warmup_rounds"] = warmupRounds,
+            ["jit_methods_during_run"] = jitMethods,
             ["items"] = result.Count,
             ["seconds"] = Math.Round(wall.TotalSeconds, 3),
             ["items_per_s"] = Math.Round(result.Count / wall.TotalSeconds, 1),

@@ -62,10 +62,40 @@ public class PaginationTests
     public async Task ListAsync_EmptyPageBeforeTotal_Stops()
     {
         var stub = new StubHandler().ReplyJson(Products(0, 2), "items 0-1/10").ReplyJson("[]", "items 2-2/10");
-        using var client = TestClients.Create(stub);
+        var options = TestClients.Options();
+        options.PrefetchNextPage = false;
+        using var client = TestClients.Create(stub, options);
 
         Assert.Equal(2, (await All(client.Products.ListAsync(new Query().Limit(2)))).Count);
         Assert.Equal(2, stub.Requests.Count);
+    }
+
+    [Fact]
+    public async Task ListAsync_EmptyPageBeforeTotal_WithPrefetch_StopsAndDropsTheSpeculativeRequest()
+    {
+        // The empty page still announces more, so a third page is requested ahead; it is dropped, never listed.
+        var stub = new StubHandler().ReplyJson(Products(0, 2), "items 0-1/10").ReplyJson("[]", "items 2-2/10").ReplyJson(Products(9, 2), "items 3-4/10");
+        using var client = TestClients.Create(stub);
+
+        var all = await All(client.Products.ListAsync(new Query().Limit(2)));
+
+        Assert.Equal<string>(["PRD-0", "PRD-1"], all.Select(p => p.Id!));
+    }
+
+    [Fact]
+    public async Task ListAsync_PageShorterThanAnnounced_RequestsTheRightOffsetNext()
+    {
+        // Content-Range announces 2 items but the page has 1: the prefetch (offset 2) is dropped and offset 1 requested.
+        var stub = new StubHandler()
+            .ReplyJson(Products(0, 1), "items 0-1/3")
+            .ReplyJson(Products(50, 2), "items 2-2/3")
+            .ReplyJson(Products(1, 2), "items 1-2/3");
+        using var client = TestClients.Create(stub);
+
+        var all = await All(client.Products.ListAsync(new Query().Limit(2)));
+
+        Assert.Equal<string>(["PRD-0", "PRD-1", "PRD-2"], all.Select(p => p.Id!));
+        Assert.EndsWith("offset=1", stub.Requests[^1].PathAndQuery, StringComparison.Ordinal);
     }
 
     [Fact]

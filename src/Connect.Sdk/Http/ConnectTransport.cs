@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
@@ -114,57 +115,85 @@ internal sealed class ConnectTransport
         return text;
     }
 
-    /// <summary>
-    /// One page of a listing, deserialized straight from the response stream as it arrives (pooled buffers, no copy of
-    /// the body), under the attempt timeout. At Trace level the body is read as text first, so it can be logged.
-    /// </summary>
+    /// <summary>One page of a listing: <see cref="OpenPageAsync"/> then <see cref="ReadPageAsync"/>.</summary>
     public async Task<ConnectPage<T>> GetPageAsync<T>(string path, string query, CancellationToken cancellationToken)
     {
-        if (_logger.IsEnabled(LogLevel.Trace))
+        var response = await OpenPageAsync(path, query, cancellationToken).ConfigureAwait(false);
+        return await ReadPageAsync<T>(response, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Sends a listing call and returns once its headers (and <c>Content-Range</c>) are in; the body is read by
+    /// <see cref="ReadPageAsync"/>, which disposes the response. A paging loop can request the next page in between.
+    /// </summary>
+    public Task<HttpResponseMessage> OpenPageAsync(string path, string query, CancellationToken cancellationToken) =>
+        SendRawAsync(HttpMethod.Get, path, query, null, authenticate: true, cancellationToken, HttpCompletionOption.ResponseHeadersRead);
+
+    /// <summary>
+    /// Reads a page's body into a pooled buffer (no string copy, no large-object-heap allocation per page), under the
+    /// attempt timeout, then deserializes it; disposes <paramref name="response"/>. At Trace level the body is logged.
+    /// </summary>
+    public async Task<ConnectPage<T>> ReadPageAsync<T>(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        using (response)
         {
-            using var logged = await SendRawAsync(HttpMethod.Get, path, query, null, authenticate: true, cancellationToken).ConfigureAwait(false);
-            var bytes = await ReadBodyAsync(logged, cancellationToken).ConfigureAwait(false);
-            if (IsBlank(bytes))
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            timeout.CancelAfter(_options.Timeout);
+            byte[]? buffer = null;
+            try
             {
-                throw NoBody<List<T>>(logged);
+                var length = 0;
+                var stream = await response.Content.ReadAsStreamAsync(timeout.Token).ConfigureAwait(false);
+                await using (stream.ConfigureAwait(false))
+                {
+                    var expected = response.Content.Headers.ContentLength is long known and > 0 and < int.MaxValue ? (int)known + 1 : 64 * 1024;
+                    buffer = ArrayPool<byte>.Shared.Rent(expected);
+                    while (true)
+                    {
+                        if (length == buffer.Length)
+                        {
+                            var larger = ArrayPool<byte>.Shared.Rent(checked(buffer.Length * 2));
+                            buffer.AsSpan(0, length).CopyTo(larger);
+                            ArrayPool<byte>.Shared.Return(buffer);
+                            buffer = larger;
+                        }
+
+                        var read = await stream.ReadAsync(buffer.AsMemory(length), timeout.Token).ConfigureAwait(false);
+                        if (read == 0)
+                        {
+                            break;
+                        }
+
+                        length += read;
+                    }
+                }
+
+                var body = buffer.AsSpan(0, length);
+                if (_logger.IsEnabled(LogLevel.Trace) && length > 0)
+                {
+                    LogBody(Encoding.UTF8.GetString(body));
+                }
+
+                if (IsBlank(body))
+                {
+                    throw NoBody<List<T>>(response);
+                }
+
+                return new ConnectPage<T>(Deserialize<List<T>>(body), ContentRange.Parse(response));
             }
-
-            return new ConnectPage<T>(Deserialize<List<T>>(bytes), ContentRange.Parse(logged));
-        }
-
-        using var response = await SendRawAsync(
-            HttpMethod.Get, path, query, null, authenticate: true, cancellationToken, HttpCompletionOption.ResponseHeadersRead).ConfigureAwait(false);
-        if (response.Content.Headers.ContentLength == 0)
-        {
-            throw NoBody<List<T>>(response);
-        }
-
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(_options.Timeout);
-        try
-        {
-            var stream = await response.Content.ReadAsStreamAsync(timeout.Token).ConfigureAwait(false);
-            await using (stream.ConfigureAwait(false))
+            catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested)
             {
-                var items = await JsonSerializer.DeserializeAsync(stream, ConnectJson.TypeInfo<List<T>>(), timeout.Token).ConfigureAwait(false)
-                    ?? throw new ConnectSerializationException(typeof(List<T>), "$", "the response was JSON null");
-                return new ConnectPage<T>(items, ContentRange.Parse(response));
+                var url = response.RequestMessage?.RequestUri?.ToString();
+                Log.TransportError(_logger, "GET", url ?? "?", ex.Message);
+                throw new TimeoutException($"GET {url} did not finish sending its body within {_options.Timeout}.", ex);
             }
-        }
-        catch (JsonException ex) when (ex.LineNumber == 0 && ex.BytePositionInLine == 0 && ex.Path == "$")
-        {
-            // Nothing but whitespace (or nothing) arrived.
-            throw NoBody<List<T>>(response);
-        }
-        catch (JsonException ex)
-        {
-            throw new ConnectSerializationException(typeof(List<T>), ex.Path, ex.Message, ex);
-        }
-        catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested)
-        {
-            var url = response.RequestMessage?.RequestUri?.ToString();
-            Log.TransportError(_logger, "GET", url ?? path, ex.Message);
-            throw new TimeoutException($"GET {url} did not finish sending its body within {_options.Timeout}.", ex);
+            finally
+            {
+                if (buffer is not null)
+                {
+                    ArrayPool<byte>.Shared.Return(buffer);
+                }
+            }
         }
     }
 

@@ -116,8 +116,10 @@ internal static class Paging
 
     /// <summary>
     /// Walks the pages. With <see cref="ConnectClientOptions.PrefetchNextPage"/> the next page is requested as soon as
-    /// the current one has arrived (before it is handed out), so at most two pages are held; a caller that stops early
-    /// cancels the prefetch and never sees its outcome.
+    /// the current page's headers are in (its <c>Content-Range</c> says how many items it has and whether more
+    /// follow), so the server prepares the next page while this one is read and deserialized; at most two pages are
+    /// held. A prefetch the page turns out not to need (a short page, a different count than announced) is cancelled
+    /// and never reported, as is one pending when the caller stops early.
     /// </summary>
     public static async IAsyncEnumerable<ResourcePage<T>> PagesAsync<T>(
         ConnectTransport transport, string path, Query? query, [EnumeratorCancellation] CancellationToken cancellationToken)
@@ -125,16 +127,39 @@ internal static class Paging
         var limit = query?.LimitValue is int l && l > 0 ? l : transport.PageSize;
         var first = query?.OffsetValue ?? 0;
         long offset = first;
-        using var prefetch = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        Task<ConnectPage<T>>? pending = null;
+        CancellationTokenSource? prefetchCancel = null;
+        Task<HttpResponseMessage>? prefetch = null;
+        long prefetchOffset = -1;
         try
         {
             while (true)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                var current = pending ?? transport.GetPageAsync<T>(path, Compile(query, limit, offset), cancellationToken);
-                pending = null;
-                var page = await current.ConfigureAwait(false);
+                Task<HttpResponseMessage> opening;
+                if (prefetch is not null && prefetchOffset == offset)
+                {
+                    opening = prefetch;
+                    prefetch = null;
+                }
+                else
+                {
+                    await DropAsync(prefetch, prefetchCancel).ConfigureAwait(false);
+                    prefetch = null;
+                    opening = transport.OpenPageAsync(path, Compile(query, limit, offset), cancellationToken);
+                }
+
+                var response = await opening.ConfigureAwait(false);
+                if (transport.PrefetchNextPage && ContentRange.Parse(response) is { } announced
+                    && announced.Total > 0 && announced.Last >= announced.First && announced.Last < announced.Total - 1)
+                {
+                    // More follows: ask for it now, while this page's body is read and deserialized.
+                    prefetchCancel?.Dispose();
+                    prefetchCancel = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+                    prefetchOffset = offset + (announced.Last - announced.First + 1);
+                    prefetch = transport.OpenPageAsync(path, Compile(query, limit, prefetchOffset), prefetchCancel.Token);
+                }
+
+                var page = await transport.ReadPageAsync<T>(response, cancellationToken).ConfigureAwait(false);
                 if (page.Items.Count == 0)
                 {
                     if (offset == first)
@@ -151,11 +176,6 @@ internal static class Paging
                     : page.Items.Count < limit;
                 var pageOffset = offset;
                 offset += page.Items.Count;
-                if (!done && transport.PrefetchNextPage)
-                {
-                    pending = transport.GetPageAsync<T>(path, Compile(query, limit, offset), prefetch.Token);
-                }
-
                 yield return new ResourcePage<T>(page.Items, pageOffset, page.Range?.Total);
                 if (done)
                 {
@@ -165,12 +185,29 @@ internal static class Paging
         }
         finally
         {
-            if (pending is not null)
-            {
-                // The caller stopped (break, exception or cancellation) while the next page was on its way.
-                await prefetch.CancelAsync().ConfigureAwait(false);
-                await ((Task)pending).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-            }
+            // The caller stopped (break, exception, cancellation) or the listing ended with a prefetch in flight.
+            await DropAsync(prefetch, prefetchCancel).ConfigureAwait(false);
+            prefetchCancel?.Dispose();
+        }
+    }
+
+    /// <summary>Cancels a prefetch nobody will read, waits for it and disposes its response; its outcome is ignored.</summary>
+    private static async Task DropAsync(Task<HttpResponseMessage>? prefetch, CancellationTokenSource? cancel)
+    {
+        if (prefetch is null)
+        {
+            return;
+        }
+
+        if (cancel is not null)
+        {
+            await cancel.CancelAsync().ConfigureAwait(false);
+        }
+
+        await ((Task)prefetch).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        if (prefetch.IsCompletedSuccessfully)
+        {
+            prefetch.Result.Dispose();
         }
     }
 

@@ -12,7 +12,7 @@ namespace Connect.Sdk;
 [JsonConverter(typeof(WireParamValueConverter))]
 internal readonly struct WireParamValue : IEquatable<WireParamValue>
 {
-    private WireParamValue(string? text, JsonElement? raw)
+    internal WireParamValue(string? text, JsonElement? raw)
     {
         Text = text;
         Raw = raw;
@@ -64,6 +64,16 @@ internal sealed class WireParamValueConverter : JsonConverter<WireParamValue>
 
     public override WireParamValue Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
     {
+        // Strings and nulls (nearly every value) straight from the reader; numbers, booleans, objects and arrays keep
+        // their raw JSON.
+        switch (reader.TokenType)
+        {
+            case JsonTokenType.String:
+                return new WireParamValue(reader.GetString(), null);
+            case JsonTokenType.Null:
+                return new WireParamValue(null, null);
+        }
+
         using var document = JsonDocument.ParseValue(ref reader);
         return WireParamValue.FromElement(document.RootElement);
     }
