@@ -85,12 +85,7 @@ internal sealed class ConnectTransport
     {
         using var response = await SendRawAsync(method, path, query, body, authenticate: true, cancellationToken).ConfigureAwait(false);
         var bytes = await ReadBodyAsync(response, cancellationToken).ConfigureAwait(false);
-        if (IsBlank(bytes))
-        {
-            throw new ConnectSerializationException(typeof(T), "$", $"the response to {response.RequestMessage?.Method} {response.RequestMessage?.RequestUri} had no body");
-        }
-
-        return Deserialize<T>(bytes);
+        return IsBlank(bytes) ? throw NoBody<T>(response) : Deserialize<T>(bytes);
     }
 
     /// <summary>Sends a call whose answer may be empty (204 or an empty 200); returns default then.</summary>
