@@ -246,6 +246,55 @@ public class PaginationTests
     }
 
     [Fact]
+    public async Task ListAsync_ConnectionLostWhileBodyStreams_AsksForThePageAgain()
+    {
+        var stub = new StubHandler()
+            .Reply(HttpStatusCode.OK, configure: r => r.Content = CutOffContent(Products(0, 2), "items 0-1/2"))
+            .ReplyJson(Products(0, 2), "items 0-1/2");
+        using var client = TestClients.Create(stub);
+
+        var all = await All(client.Products.ListAsync(new Query().Limit(2)));
+
+        Assert.Equal<string>(["PRD-0", "PRD-1"], all.Select(p => p.Id!));
+        Assert.Equal(2, stub.Requests.Count);
+        Assert.Equal(stub.Requests[0].PathAndQuery, stub.Requests[1].PathAndQuery);
+    }
+
+    [Fact]
+    public async Task ListAsync_ConnectionLostWhileBodyStreams_WithoutRetries_Throws()
+    {
+        var stub = new StubHandler().Reply(HttpStatusCode.OK, configure: r => r.Content = CutOffContent(Products(0, 2), "items 0-1/2"));
+        using var client = TestClients.Create(stub, TestClients.Options(maxRetries: 0));
+
+        await Assert.ThrowsAsync<IOException>(() => All(client.Products.ListAsync(new Query().Limit(2))));
+    }
+
+    /// <summary>A JSON body whose stream fails halfway, as when the connection drops mid-transfer.</summary>
+    private static StreamContent CutOffContent(string json, string contentRange)
+    {
+        var bytes = System.Text.Encoding.UTF8.GetBytes(json);
+        var content = new StreamContent(new CutOffStream(bytes[..(bytes.Length / 2)]));
+        content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
+        content.Headers.TryAddWithoutValidation("Content-Range", contentRange);
+        return content;
+    }
+
+    private sealed class CutOffStream(byte[] head) : MemoryStream(head)
+    {
+        public override int Read(byte[] buffer, int offset, int count)
+        {
+            var read = base.Read(buffer, offset, count);
+            return read > 0 ? read : throw new IOException("The connection was reset while the body was being read.");
+        }
+
+        public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
+        {
+            var read = await base.ReadAsync(buffer, cancellationToken);
+            return read > 0 ? read : throw new IOException("The connection was reset while the body was being read.");
+        }
+    }
+
+    [Fact]
     public async Task ListAsync_ErrorOnSecondPage_Throws()
     {
         var stub = new StubHandler().ReplyJson(Products(0, 2), "items 0-1/4").Reply(HttpStatusCode.BadRequest, """{"error_code":"X","errors":["y"]}""");

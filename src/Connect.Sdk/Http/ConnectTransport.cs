@@ -75,6 +75,8 @@ internal sealed class ConnectTransport
 
     public bool PrefetchNextPage => _options.PrefetchNextPage;
 
+    public int MaxRetries => _options.MaxRetries;
+
     public static string Segment(string id)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(id);
