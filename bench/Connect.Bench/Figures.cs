@@ -178,3 +178,32 @@ internal sealed class PeakSampler : IDisposable
         }
     }
 }
+
+/// <summary>
+/// Warm-up until the JIT settles: .NET recompiles hot methods (tiered compilation) in the background after a quiet
+/// spell, thousands of calls in, so a fixed short warm-up leaves that work inside the measurement.
+/// </summary>
+internal static class JitWarmup
+{
+    /// <summary>A round that compiles fewer methods than this means the JIT has settled.</summary>
+    public const int SettledMethods = 25;
+
+    /// <summary>Runs <paramref name="round"/> (then waits <paramref name="pause"/>) until a round compiles fewer than <see cref="SettledMethods"/> methods, at most <paramref name="maxRounds"/> times; returns the rounds run.</summary>
+    public static async Task<int> RunAsync(int maxRounds, TimeSpan pause, Func<Task> round)
+    {
+        var rounds = 0;
+        for (var compiled = long.MaxValue; rounds < maxRounds && compiled >= SettledMethods; rounds++)
+        {
+            var before = System.Runtime.JitInfo.GetCompiledMethodCount();
+            await round().ConfigureAwait(false);
+            if (pause > TimeSpan.Zero)
+            {
+                await Task.Delay(pause).ConfigureAwait(false);
+            }
+
+            compiled = System.Runtime.JitInfo.GetCompiledMethodCount() - before;
+        }
+
+        return rounds;
+    }
+}

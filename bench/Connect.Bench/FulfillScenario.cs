@@ -10,7 +10,6 @@ namespace Connect.Bench;
 internal static class FulfillScenario
 {
     private const int WarmupMaxRounds = 12;
-    private const int WarmupSettledMethods = 25;
 
     public static async Task<Figures> RunAsync(int count, int concurrency, int latencyMs, int warmup, bool baseline, CancellationToken cancellationToken)
     {
@@ -34,17 +33,13 @@ internal static class FulfillScenario
         // Warm-up, before any latency is injected (so it is quick), in rounds of `warmup` requests approved before the
         // measured batch exists: the connection pool, and the JIT's tiered recompilation of the client's and the
         // emulator's hot paths. Tiering takes thousands of calls to settle, so rounds go on until one compiles fewer than
-        // WarmupSettledMethods methods (at most WarmupMaxRounds); client_jit_* below shows what was still compiled.
-        var rounds = 0;
-        for (var compiled = long.MaxValue; warmup > 0 && rounds < WarmupMaxRounds && compiled >= WarmupSettledMethods; rounds++)
+        // JitWarmup.SettledMethods methods (at most WarmupMaxRounds); client_jit_* below shows what was still compiled.
+        var rounds = warmup <= 0 ? 0 : await JitWarmup.RunAsync(WarmupMaxRounds, TimeSpan.Zero, async () =>
         {
-            var before = System.Runtime.JitInfo.GetCompiledMethodCount();
             await emulator.GenerateAsync(Scenarios.Product, warmup, cancellationToken).ConfigureAwait(false);
             var warm = await new ApproveAll(client, automation).ProcessAsync(cancellationToken).ConfigureAwait(false);
             figures.Check(warm.Approved == warmup, $"warm-up approved {warm.Approved} of {warmup}: {warm}");
-            compiled = System.Runtime.JitInfo.GetCompiledMethodCount() - before;
-        }
-
+        }).ConfigureAwait(false);
         figures.Add("warmup_rounds", rounds);
 
         var latency = await LatencySetup.ApplyAsync(emulator, latencyMs, cancellationToken).ConfigureAwait(false);

@@ -26,9 +26,6 @@ internal static class Workers
     /// <summary>At most this many warm-up rounds.</summary>
     private const int WarmupMaxRounds = 15;
 
-    /// <summary>A warm-up round that compiles fewer methods than this means the JIT has settled.</summary>
-    private const int WarmupSettledMethods = 25;
-
     /// <summary>Starts a worker and returns its figures.</summary>
     public static async Task<JsonObject> RunAsync(IEnumerable<string> args, CancellationToken cancellationToken)
     {
@@ -97,7 +94,7 @@ internal static class Workers
         var query = Scenarios.Generated();
         // Warm-up (both workers do the same): rounds of WarmupPages pages, untimed, until the JIT settles, so start-up
         // and the tiered recompilation of the hot paths are not counted as listing.
-        var rounds = await WarmUpAsync(async () =>
+        var rounds = await JitWarmup.RunAsync(WarmupMaxRounds, WarmupPause, async () =>
         {
             await foreach (var page in client.Requests.ListPagesAsync(query).ConfigureAwait(false))
             {
@@ -128,7 +125,7 @@ internal static class Workers
         using var http = new HttpClient { BaseAddress = new Uri(url.TrimEnd('/') + "/") };
         http.DefaultRequestHeaders.TryAddWithoutValidation("Authorization", EmulatorProcess.ApiKey);
         http.DefaultRequestHeaders.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
-        var rounds = await WarmUpAsync(async () =>
+        var rounds = await JitWarmup.RunAsync(WarmupMaxRounds, WarmupPause, async () =>
         {
             for (var page = 0; page < WarmupPages; page++)
             {
@@ -205,22 +202,6 @@ internal static class Workers
         {
             File.Delete(path);
         }
-    }
-
-    /// <summary>Runs <paramref name="round"/> until a round compiles fewer than <see cref="WarmupSettledMethods"/> methods; returns the rounds run.</summary>
-    private static async Task<int> WarmUpAsync(Func<Task> round)
-    {
-        var rounds = 0;
-        for (var compiled = long.MaxValue; rounds < WarmupMaxRounds && compiled >= WarmupSettledMethods; rounds++)
-        {
-            var before = System.Runtime.JitInfo.GetCompiledMethodCount();
-            await round().ConfigureAwait(false);
-            // Tiered compilation promotes hot methods only after 100 ms without new tier-0 code: give it that quiet.
-            await Task.Delay(WarmupPause).ConfigureAwait(false);
-            compiled = System.Runtime.JitInfo.GetCompiledMethodCount() - before;
-        }
-
-        return rounds;
     }
 
     private static Task<JsonObject> MeasureAsync(Func<Task<(long Count, long Check)>> body) => MeasureAsync(0, body);

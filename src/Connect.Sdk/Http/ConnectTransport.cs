@@ -75,8 +75,6 @@ internal sealed class ConnectTransport
 
     public bool PrefetchNextPage => _options.PrefetchNextPage;
 
-    public int MaxRetries => _options.MaxRetries;
-
     public static string Segment(string id)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(id);
@@ -116,7 +114,7 @@ internal sealed class ConnectTransport
     public async Task<ConnectPage<T>> GetPageAsync<T>(string path, string query, CancellationToken cancellationToken)
     {
         var response = await OpenPageAsync(path, query, cancellationToken).ConfigureAwait(false);
-        return await ReadPageAsync<T>(response, cancellationToken).ConfigureAwait(false);
+        return await ReadPageAsync<T>(response, path, query, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -127,10 +125,31 @@ internal sealed class ConnectTransport
         SendRawAsync(HttpMethod.Get, path, query, null, authenticate: true, cancellationToken, HttpCompletionOption.ResponseHeadersRead);
 
     /// <summary>
+    /// Reads the body of the page <see cref="OpenPageAsync"/> opened for <paramref name="path"/>?<paramref name="query"/>
+    /// and disposes the response. The retry pipeline covers a call only up to its headers, so a connection lost while
+    /// the body streams in is retried here by asking for the same page again (a GET), up to
+    /// <see cref="ConnectClientOptions.MaxRetries"/> times.
+    /// </summary>
+    public async Task<ConnectPage<T>> ReadPageAsync<T>(HttpResponseMessage response, string path, string query, CancellationToken cancellationToken)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            try
+            {
+                return await ReadPageBodyAsync<T>(response, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is HttpRequestException or IOException && attempt < _options.MaxRetries && !cancellationToken.IsCancellationRequested)
+            {
+                response = await OpenPageAsync(path, query, cancellationToken).ConfigureAwait(false);
+            }
+        }
+    }
+
+    /// <summary>
     /// Reads a page's body into a pooled buffer (no string copy, no large-object-heap allocation per page), under the
     /// attempt timeout, then deserializes it; disposes <paramref name="response"/>. At Trace level the body is logged.
     /// </summary>
-    public async Task<ConnectPage<T>> ReadPageAsync<T>(HttpResponseMessage response, CancellationToken cancellationToken)
+    private async Task<ConnectPage<T>> ReadPageBodyAsync<T>(HttpResponseMessage response, CancellationToken cancellationToken)
     {
         using (response)
         {

@@ -135,6 +135,7 @@ internal static class Paging
             while (true)
             {
                 cancellationToken.ThrowIfCancellationRequested();
+                var pageQuery = Compile(query, limit, offset);
                 Task<HttpResponseMessage> opening;
                 if (prefetch is not null && prefetchOffset == offset)
                 {
@@ -145,7 +146,7 @@ internal static class Paging
                 {
                     await DropAsync(prefetch, prefetchCancel).ConfigureAwait(false);
                     prefetch = null;
-                    opening = transport.OpenPageAsync(path, Compile(query, limit, offset), cancellationToken);
+                    opening = transport.OpenPageAsync(path, pageQuery, cancellationToken);
                 }
 
                 var response = await opening.ConfigureAwait(false);
@@ -159,7 +160,7 @@ internal static class Paging
                     prefetch = transport.OpenPageAsync(path, Compile(query, limit, prefetchOffset), prefetchCancel.Token);
                 }
 
-                var page = await ReadAsync<T>(transport, response, path, Compile(query, limit, offset), cancellationToken).ConfigureAwait(false);
+                var page = await transport.ReadPageAsync<T>(response, path, pageQuery, cancellationToken).ConfigureAwait(false);
                 if (page.Items.Count == 0)
                 {
                     if (offset == first)
@@ -188,26 +189,6 @@ internal static class Paging
             // The caller stopped (break, exception, cancellation) or the listing ended with a prefetch in flight.
             await DropAsync(prefetch, prefetchCancel).ConfigureAwait(false);
             prefetchCancel?.Dispose();
-        }
-    }
-
-    /// <summary>
-    /// Reads a page's body. The retry pipeline only covers a call up to its headers; a connection lost while the body
-    /// streams in is retried here, by asking for the same page again (a GET), up to <see cref="ConnectClientOptions.MaxRetries"/> times.
-    /// </summary>
-    private static async Task<ConnectPage<T>> ReadAsync<T>(
-        ConnectTransport transport, HttpResponseMessage response, string path, string pageQuery, CancellationToken cancellationToken)
-    {
-        for (var attempt = 0; ; attempt++)
-        {
-            try
-            {
-                return await transport.ReadPageAsync<T>(response, cancellationToken).ConfigureAwait(false);
-            }
-            catch (Exception ex) when (ex is HttpRequestException or IOException && attempt < transport.MaxRetries && !cancellationToken.IsCancellationRequested)
-            {
-                response = await transport.OpenPageAsync(path, pageQuery, cancellationToken).ConfigureAwait(false);
-            }
         }
     }
 
