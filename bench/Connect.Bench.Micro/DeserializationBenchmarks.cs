@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using BenchmarkDotNet.Attributes;
 using Connect.Sdk;
+using Connect.Sdk.Models;
 
 namespace Connect.Bench.Micro;
 
@@ -24,7 +25,7 @@ public class DeserializationBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        _one = File.ReadAllBytes(Connect.Contract.ContractFiles.Fixture("request_purchase.json"));
+        _one = File.ReadAllBytes(Connect.Tests.ContractFiles.Fixture("request_purchase.json"));
         var text = Encoding.UTF8.GetString(_one);
         _page = Encoding.UTF8.GetBytes("[" + string.Join(",", Enumerable.Repeat(text, PageItems)) + "]");
         _single = Client(_one, null);

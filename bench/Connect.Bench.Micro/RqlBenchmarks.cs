@@ -1,5 +1,7 @@
 using BenchmarkDotNet.Attributes;
 using Connect.Sdk;
+using Connect.Sdk.Models;
+using Connect.Sdk.Rql;
 
 namespace Connect.Bench.Micro;
 

@@ -5,6 +5,7 @@ using Connect.Automation;
 using Connect.Samples;
 using Connect.Sdk;
 using Microsoft.Extensions.Logging;
+using Connect.Sdk.Models;
 
 await using var environment = await SampleEnvironment.StartAsync(["PRD-100-200-300", "PRD-400-500-600"]);
 var automation = new FulfillmentExample(

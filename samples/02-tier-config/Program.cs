@@ -4,6 +4,8 @@ using Connect.Automation;
 using Connect.Samples;
 using Connect.Sdk;
 using Microsoft.Extensions.Logging;
+using Connect.Sdk.Models;
+using Connect.Sdk.Rql;
 
 await using var environment = await SampleEnvironment.StartAsync(["PRD-100-200-300"]);
 var automation = new TierConfigExample(environment.Client, new AutomationOptions(), environment.LoggerFactory.CreateLogger("TierConfigExample"));

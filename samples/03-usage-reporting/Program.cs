@@ -5,6 +5,7 @@ using Connect.Samples;
 using Connect.Sdk;
 using Connect.Usage;
 using Microsoft.Extensions.Logging;
+using Connect.Sdk.Models;
 
 await using var environment = await SampleEnvironment.StartAsync(["PRD-400-500-600"]);
 var contract = Environment.GetEnvironmentVariable("CONNECT_USAGE_CONTRACT") ?? "CRD-10001-00001-00001";

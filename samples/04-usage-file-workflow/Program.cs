@@ -5,6 +5,8 @@ using Connect.Samples;
 using Connect.Sdk;
 using Connect.Usage;
 using Microsoft.Extensions.Logging;
+using Connect.Sdk.Models;
+using Connect.Sdk.Rql;
 
 await using var environment = await SampleEnvironment.StartAsync(["PRD-400-500-600"]);
 if (environment.IsEmulator)

@@ -1,4 +1,5 @@
 using Connect.Sdk;
+using Connect.Sdk.Rql;
 
 namespace Connect.Automation;
 

@@ -1,6 +1,8 @@
 using Connect.Sdk;
 using Connect.Usage;
 using Microsoft.Extensions.Logging;
+using Connect.Sdk.Models;
+using Connect.Sdk.Rql;
 
 namespace Connect.Automation;
 

@@ -4,6 +4,7 @@ using System.Text;
 using Connect.Sdk;
 using CsvHelper;
 using CsvHelper.Configuration;
+using Connect.Sdk.Models;
 
 namespace Connect.Usage;
 

@@ -2,6 +2,7 @@ using System.Buffers;
 using System.IO.Hashing;
 using System.Runtime.InteropServices;
 using Connect.Sdk;
+using Connect.Sdk.Models;
 
 namespace Connect.Usage;
 

@@ -4,6 +4,7 @@ using Connect.Sdk;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
+using Connect.Sdk.Models;
 
 namespace Connect.Usage;
 

@@ -1,4 +1,4 @@
-using Connect.Contract;
+using Connect.Tests;
 
 namespace Connect.Sdk.Tests;
 

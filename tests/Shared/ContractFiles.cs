@@ -1,4 +1,4 @@
-namespace Connect.Contract;
+namespace Connect.Tests;
 
 /// <summary>
 /// Finds the repository's <c>contract/</c> folder (the Connect OpenAPI document and recorded responses) by walking up

@@ -3,6 +3,7 @@ using Connect.Automation;
 using Connect.Processor;
 using Connect.Sdk;
 using ExampleProcessor.Vendor;
+using Connect.Sdk.Models;
 
 namespace ExampleProcessor.Handlers;
 

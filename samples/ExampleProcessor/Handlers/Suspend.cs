@@ -2,6 +2,7 @@ using Connect.Automation;
 using Connect.Processor;
 using Connect.Sdk;
 using ExampleProcessor.Vendor;
+using Connect.Sdk.Models;
 
 namespace ExampleProcessor.Handlers;
 

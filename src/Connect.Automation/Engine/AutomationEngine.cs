@@ -4,6 +4,8 @@ using System.Runtime.CompilerServices;
 using Connect.Sdk;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using Connect.Sdk.Models;
+using Connect.Sdk.Rql;
 
 namespace Connect.Automation;
 

@@ -1,5 +1,7 @@
 using System.Collections.Concurrent;
 using Connect.Sdk;
+using Connect.Sdk.Models;
+using Connect.Sdk.Rql;
 
 namespace Connect.Processor;
 

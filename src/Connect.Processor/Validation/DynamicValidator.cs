@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Connect.Sdk;
 using Microsoft.Extensions.DependencyInjection;
+using Connect.Sdk.Models;
 
 namespace Connect.Processor;
 

@@ -2,7 +2,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace Connect.Sdk;
+namespace Connect.Sdk.Models;
 
 /// <summary>Renewal data of an item.</summary>
 public sealed partial class Renewal : ConnectModel

@@ -1,6 +1,8 @@
 using System.Text.Json;
+using Connect.Sdk.Models;
+using Connect.Sdk.Rql;
 
-namespace Connect.Sdk;
+namespace Connect.Sdk.Resources;
 
 /// <summary>Assets (<c>/assets</c>).</summary>
 public sealed class AssetsResource : ResourceCollection<Asset>

@@ -1,4 +1,7 @@
-namespace Connect.Sdk;
+using Connect.Sdk.Models;
+using Connect.Sdk.Rql;
+
+namespace Connect.Sdk.Resources;
 
 /// <summary>The seed's <c>Directory</c>: get and list assets, products and tier configs. Gets answer <see langword="null"/> for unknown ids.</summary>
 public sealed class DirectoryResource

@@ -1,6 +1,8 @@
 using System.Text.Json.Nodes;
+using Connect.Sdk.Models;
+using Connect.Sdk.Rql;
 
-namespace Connect.Sdk;
+namespace Connect.Sdk.Resources;
 
 /// <summary>Tier config requests (<c>/tier/config-requests</c>): listing and actions.</summary>
 public sealed class TierConfigRequestsResource : ResourceCollection<TierConfigRequest>

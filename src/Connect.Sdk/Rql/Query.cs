@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace Connect.Sdk;
+namespace Connect.Sdk.Rql;
 
 /// <summary>
 /// An RQL query (the seed's <c>connect.rql.Query</c>): filters, <c>select</c>, <c>ordering</c>, <c>limit</c> and

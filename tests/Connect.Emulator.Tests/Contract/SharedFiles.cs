@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using Connect.Contract;
+using Connect.Tests;
 
 namespace Connect.Emulator.Tests.Contract;
 

@@ -137,7 +137,7 @@ public sealed class UsageWorkbookParserTests
     [Fact]
     public void Parse_Real2019Template_IsReadWithTheRecordIdAlias()
     {
-        var result = UsageWorkbookParser.Parse(File.OpenRead(Connect.Contract.ContractFiles.Fixture("usage-report-template-2019.xlsx")), Limit);
+        var result = UsageWorkbookParser.Parse(File.OpenRead(Connect.Tests.ContractFiles.Fixture("usage-report-template-2019.xlsx")), Limit);
 
         Assert.True(result.IsValid, result.Detail);
         Assert.Equal(Template8, result.Headers.Take(8));

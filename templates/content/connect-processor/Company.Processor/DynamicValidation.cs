@@ -1,5 +1,6 @@
 using Connect.Processor;
 using Connect.Sdk;
+using Connect.Sdk.Models;
 
 namespace Company.Processor;
 

@@ -1,5 +1,7 @@
 using Connect.Processor;
 using Connect.Sdk;
+using Connect.Sdk.Models;
+using Connect.Sdk.Rql;
 
 namespace Company.Processor;
 

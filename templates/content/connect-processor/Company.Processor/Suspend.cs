@@ -1,6 +1,7 @@
 using Connect.Automation;
 using Connect.Processor;
 using Connect.Sdk;
+using Connect.Sdk.Models;
 
 namespace Company.Processor;
 

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace Connect.Sdk;
+namespace Connect.Sdk.Models;
 
 /// <summary>
 /// One usage record to report in a usage file: a row of the <c>usage_records</c> sheet
