@@ -30,19 +30,6 @@ internal static class TestData
             yield return Valid(i);
         }
     }
-
-    public static string SharedPath(params string[] parts)
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (Directory.Exists(Path.Combine(dir.FullName, "shared", "research")))
-            {
-                return Path.Combine([dir.FullName, "shared", .. parts]);
-            }
-        }
-
-        throw new DirectoryNotFoundException("No 'shared/research' folder above " + AppContext.BaseDirectory);
-    }
 }
 
 /// <summary>An independent reader: the Open XML SDK's DOM API, no code from Connect.Usage.</summary>
