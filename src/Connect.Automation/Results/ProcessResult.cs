@@ -35,6 +35,9 @@ public enum ProcessAction
 
     /// <summary>Submit a usage file to the provider.</summary>
     Submit,
+
+    /// <summary>The handler did its work itself (a listing whose usage it reported); nothing more to carry out.</summary>
+    Complete,
 }
 
 /// <summary>
@@ -144,6 +147,13 @@ public sealed class ProcessResult
     /// <summary>Submits a usage file to the provider.</summary>
     /// <returns>The result.</returns>
     public static ProcessResult Submit() => new(ProcessAction.Submit);
+
+    /// <summary>
+    /// The handler did the work itself and nothing is left to carry out: a listing whose usage it reported (counted as
+    /// <see cref="AutomationOutcome.Completed"/>).
+    /// </summary>
+    /// <returns>The result.</returns>
+    public static ProcessResult Complete() => new(ProcessAction.Complete);
 
     /// <inheritdoc />
     public override string ToString() => Action switch

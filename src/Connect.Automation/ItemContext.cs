@@ -1,25 +1,28 @@
 using Connect.Sdk;
-using Microsoft.Extensions.Logging;
 using Connect.Sdk.Models;
+using Microsoft.Extensions.Logging;
 
 namespace Connect.Automation;
 
 /// <summary>
-/// Helpers scoped to the item being processed (the seed's <c>update_parameters</c>, template render,
-/// <c>get_tier_config</c>, conversation). Created by the engine for each item; valid while the handler runs.
+/// What a handler gets besides its item: the client, the item's logger, the item's service scope and the helpers scoped
+/// to the item (the seed's <c>update_parameters</c>, template render, <c>get_tier_config</c>, conversation). Created by the
+/// engine for each item and passed to <see cref="IRequestHandler{TItem}.HandleAsync"/>; valid while the handler runs.
+/// The one context of the automation engines and the processor: the processor adds its helpers as extension methods.
 /// </summary>
-public sealed class AutomationContext
+public sealed class ItemContext
 {
     private readonly Func<IEnumerable<Param>, string?, CancellationToken, Task>? _updateParameters;
     private readonly int _maxNoteLength;
     private Conversation? _conversation;
 
-    internal AutomationContext(
-        ConnectClient client, ILogger logger, string itemId, string itemType, int maxNoteLength,
+    internal ItemContext(
+        ConnectClient client, ILogger logger, IServiceProvider services, string itemId, string itemType, int maxNoteLength,
         Func<IEnumerable<Param>, string?, CancellationToken, Task>? updateParameters, bool hasConversation)
     {
         Client = client;
         Logger = logger;
+        Services = services;
         ItemId = itemId;
         ItemType = itemType;
         _maxNoteLength = maxNoteLength;
@@ -35,6 +38,12 @@ public sealed class AutomationContext
     /// the item fails.
     /// </summary>
     public ILogger Logger { get; }
+
+    /// <summary>
+    /// The item's services: a scope created for this item when the engine runs with dependency injection (the handler was
+    /// resolved from it), else a provider that holds no service.
+    /// </summary>
+    public IServiceProvider Services { get; }
 
     /// <summary>Id of the item (<c>PR-...</c>, <c>TCR-...</c>, <c>UF-...</c>, <c>LST-...</c>).</summary>
     public string ItemId { get; }
