@@ -1,6 +1,7 @@
 using Connect.Sdk;
 using Connect.Sdk.Models;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Connect.Automation;
 
@@ -15,6 +16,25 @@ public sealed class ItemContext
     private readonly Func<IEnumerable<Param>, string?, CancellationToken, Task>? _updateParameters;
     private readonly int _maxNoteLength;
     private Conversation? _conversation;
+
+    /// <summary>
+    /// Creates a context outside an engine run: for a handler's unit test, or a component that is not an item engine
+    /// (the processor's usage report). The helpers follow the id: <c>PR-...</c> updates request parameters and has a
+    /// conversation, <c>TCR-...</c> likewise for tier config requests; any other id has neither.
+    /// </summary>
+    /// <param name="client">Connect client.</param>
+    /// <param name="itemId">Item id.</param>
+    /// <param name="itemType">Item type (request type, <c>usage_file</c>, ...).</param>
+    /// <param name="logger">Logger; nothing is logged when <see langword="null"/>.</param>
+    /// <param name="services">The item's services; none when <see langword="null"/>.</param>
+    public ItemContext(ConnectClient client, string itemId, string itemType, ILogger? logger = null, IServiceProvider? services = null)
+        : this(
+            client ?? throw new ArgumentNullException(nameof(client)), logger ?? NullLogger.Instance, services ?? NoServices.Instance,
+            itemId, itemType, AutomationOptions.DefaultMaxNoteLength, UpdaterFor(client, itemId), HasConversationFor(itemId))
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(itemId);
+        ArgumentNullException.ThrowIfNull(itemType);
+    }
 
     internal ItemContext(
         ConnectClient client, ILogger logger, IServiceProvider services, string itemId, string itemType, int maxNoteLength,
@@ -156,6 +176,15 @@ public sealed class ItemContext
         Log.MessagePosted(Logger, ItemId, conversationId);
         return true;
     }
+
+    private static bool HasConversationFor(string? itemId) =>
+        itemId is not null && (itemId.StartsWith("PR-", StringComparison.Ordinal) || itemId.StartsWith("TCR-", StringComparison.Ordinal));
+
+    private static Func<IEnumerable<Param>, string?, CancellationToken, Task>? UpdaterFor(ConnectClient? client, string? itemId) =>
+        client is null || itemId is null ? null
+        : itemId.StartsWith("PR-", StringComparison.Ordinal) ? new FulfillmentKind().ParameterUpdater(client, itemId)
+        : itemId.StartsWith("TCR-", StringComparison.Ordinal) ? new TierConfigKind().ParameterUpdater(client, itemId)
+        : null;
 
     internal string Truncate(string text) =>
         text.Length <= _maxNoteLength ? text : string.Concat(text.AsSpan(0, _maxNoteLength - 1), "\u2026");

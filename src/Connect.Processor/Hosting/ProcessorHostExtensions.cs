@@ -13,7 +13,7 @@ public static class ProcessorHostExtensions
     /// <summary>
     /// Runs the host until it stops (at the end of a <c>once</c> run, or on SIGTERM/Ctrl+C in continuous mode) and
     /// returns the exit code: 0 when no request failed unexpectedly, 1 when one did, 2 when the configuration is invalid
-    /// (the messages, each naming its setting, are written to standard error).
+    /// (one line per problem, naming its setting, is written to standard error; no stack trace).
     /// </summary>
     /// <param name="host">The built host.</param>
     /// <param name="cancellationToken">Stops the host.</param>
@@ -30,10 +30,9 @@ public static class ProcessorHostExtensions
         }
         catch (Exception ex) when (ConfigurationFailures(ex) is { Count: > 0 } failures)
         {
-            await Console.Error.WriteLineAsync("Invalid processor configuration:").ConfigureAwait(false);
             foreach (var failure in failures)
             {
-                await Console.Error.WriteLineAsync("  - " + failure).ConfigureAwait(false);
+                await Console.Error.WriteLineAsync("Invalid processor configuration: " + failure).ConfigureAwait(false);
             }
 
             return ConfigurationErrorExitCode;
@@ -42,13 +41,25 @@ public static class ProcessorHostExtensions
         return execution.ExitCode;
     }
 
-    /// <summary>The option validation messages inside <paramref name="exception"/> (start-up validation may aggregate them).</summary>
+    /// <summary>
+    /// The option validation messages inside <paramref name="exception"/> (start-up validation may aggregate them), each
+    /// once. The processor's own messages name its configuration keys; the client's (<see cref="Connect.Sdk.ConnectClientOptions"/>,
+    /// configured from the processor's) are only listed when the processor's settings passed.
+    /// </summary>
     /// <param name="exception">The exception thrown by the host's start.</param>
     /// <returns>The messages, each naming its setting; empty when the exception is not about configuration.</returns>
-    public static IReadOnlyList<string> ConfigurationFailures(Exception exception) => exception switch
+    public static IReadOnlyList<string> ConfigurationFailures(Exception exception)
     {
-        OptionsValidationException options => [.. options.Failures],
-        AggregateException aggregate => [.. aggregate.InnerExceptions.SelectMany(ConfigurationFailures)],
+        ArgumentNullException.ThrowIfNull(exception);
+        var all = Validations(exception).ToList();
+        var processor = all.Where(e => e.OptionsType == typeof(ProcessorOptions)).ToList();
+        return [.. (processor.Count > 0 ? processor : all).SelectMany(e => e.Failures).Distinct(StringComparer.Ordinal)];
+    }
+
+    private static IEnumerable<OptionsValidationException> Validations(Exception exception) => exception switch
+    {
+        OptionsValidationException options => [options],
+        AggregateException aggregate => aggregate.InnerExceptions.SelectMany(Validations),
         _ => [],
     };
 }
