@@ -39,10 +39,16 @@ public sealed class AutomationEngine<TItem>
     /// <exception cref="ArgumentOutOfRangeException">An option is out of range.</exception>
     public AutomationEngine(
         ConnectClient client, IRequestHandler<TItem> handler, AutomationOptions? options = null, ILogger? logger = null, IServiceScopeFactory? scopes = null)
+        : this(ItemKinds.For<TItem>(), client, handler, options, logger, scopes)
+    {
+    }
+
+    internal AutomationEngine(
+        ItemKind<TItem> kind, ConnectClient client, IRequestHandler<TItem> handler, AutomationOptions? options, ILogger? logger, IServiceScopeFactory? scopes)
     {
         ArgumentNullException.ThrowIfNull(client);
         ArgumentNullException.ThrowIfNull(handler);
-        _kind = ItemKinds.For<TItem>();
+        _kind = kind;
         _handler = handler;
         Client = client;
         Options = options?.Clone() ?? new AutomationOptions();

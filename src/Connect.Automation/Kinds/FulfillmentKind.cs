@@ -4,8 +4,8 @@ using Connect.Sdk.Rql;
 
 namespace Connect.Automation;
 
-/// <summary>Fulfillment requests: <c>/requests</c>, pending ones of the products' assets by default.</summary>
-internal sealed class FulfillmentKind : ConversationKind<FulfillmentRequest>
+/// <summary>Fulfillment requests: <c>/requests</c>, pending ones of the products' assets by default. (Not sealed: tests list a doctored copy.)</summary>
+internal class FulfillmentKind : ConversationKind<FulfillmentRequest>
 {
     public override string Name => nameof(FulfillmentAutomation);
 
