@@ -1,3 +1,4 @@
+using Connect.Sdk.Models;
 using Connect.Processor;
 using ExampleProcessor.Handlers;
 using ExampleProcessor.Vendor;
@@ -24,11 +25,11 @@ public static class ExampleRegistration
         });
         return services.AddConnectProcessor(configuration, configure)
             .AddTierConfigHandler<TierFulfillment>()
-            .AddPurchaseHandler<Purchase>()
-            .AddChangeHandler<Change>()
-            .AddSuspendHandler<Suspend>()
-            .AddResumeHandler<Resume>()
-            .AddCancelHandler<Cancel>()
+            .AddFulfillmentHandler<Purchase>(RequestType.Purchase)
+            .AddFulfillmentHandler<Change>(RequestType.Change)
+            .AddFulfillmentHandler<Suspend>(RequestType.Suspend)
+            .AddFulfillmentHandler<Resume>(RequestType.Resume)
+            .AddFulfillmentHandler<Cancel>(RequestType.Cancel)
             .AddOrderingParameterValidator<OrderingParameters>();
     }
 }

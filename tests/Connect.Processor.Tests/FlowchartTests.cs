@@ -1,3 +1,4 @@
+using Connect.Sdk.Models;
 using Connect.Automation;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -160,7 +161,7 @@ public sealed class FlowchartTests
     public async Task RunOnce_NoHandlerForType_SkipsWithoutTouchingTheRequest()
     {
         await using var env = await TestEnvironment.StartAsync();
-        using var host = TestEnvironment.PlainHost(env.Settings(), b => b.AddPurchaseHandler<ApproveUsageHandler>());
+        using var host = TestEnvironment.PlainHost(env.Settings(), b => b.AddFulfillmentHandler<ApproveUsageHandler>(RequestType.Purchase));
 
         var report = await host.Services.GetRequiredService<ConnectProcessor>().RunOnceAsync();
 

@@ -1,3 +1,4 @@
+using Connect.Sdk.Models;
 using Connect.Automation;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -85,7 +86,7 @@ public sealed class ReplicaTests
             settings["shard:count"] = "2";
         }
 
-        return TestEnvironment.PlainHost(settings, b => b.AddPurchaseHandler<ApproveUsageHandler>());
+        return TestEnvironment.PlainHost(settings, b => b.AddFulfillmentHandler<ApproveUsageHandler>(RequestType.Purchase));
     }
 
     private static async Task AssertTransitionedOnceAsync(TestEnvironment env, List<string> ids)

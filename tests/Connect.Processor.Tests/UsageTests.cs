@@ -1,3 +1,4 @@
+using Connect.Sdk.Models;
 using System.Globalization;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
@@ -45,7 +46,7 @@ public sealed class UsageTests
         var reporter = new TestUsageReporter();
         using var host = TestEnvironment.PlainHost(
             env.Settings(("products:0", TestEnvironment.UsageProduct), ("dayToReportUsage", "5")),
-            b => b.AddPurchaseHandler<ApproveUsageHandler>(),
+            b => b.AddFulfillmentHandler<ApproveUsageHandler>(RequestType.Purchase),
             s => s.AddSingleton<TimeProvider>(time).AddSingleton<IUsageReporter>(reporter));
         var processor = host.Services.GetRequiredService<ConnectProcessor>();
 
@@ -74,7 +75,7 @@ public sealed class UsageTests
         var reporter = new TestUsageReporter { Submit = true };
         using var host = TestEnvironment.PlainHost(
             env.Settings(("products:0", TestEnvironment.UsageProduct), ("dayToReportUsage", "5")),
-            b => b.AddPurchaseHandler<ApproveUsageHandler>(),
+            b => b.AddFulfillmentHandler<ApproveUsageHandler>(RequestType.Purchase),
             s => s.AddSingleton<TimeProvider>(time).AddSingleton<IUsageReporter>(reporter));
 
         var report = await host.Services.GetRequiredService<ConnectProcessor>().RunOnceAsync();
@@ -149,7 +150,7 @@ public sealed class UsageTests
         var reporter = new TestUsageReporter();
         using var host = TestEnvironment.PlainHost(
             env.Settings(("products:0", TestEnvironment.UsageProduct), ("dayToReportUsage", "5")),
-            b => b.AddPurchaseHandler<ApproveUsageHandler>(),
+            b => b.AddFulfillmentHandler<ApproveUsageHandler>(RequestType.Purchase),
             s => s.AddSingleton<TimeProvider>(time).AddSingleton<IUsageReporter>(reporter));
 
         var report = await host.Services.GetRequiredService<ConnectProcessor>().RunOnceAsync();

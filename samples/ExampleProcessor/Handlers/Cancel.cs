@@ -7,8 +7,8 @@ using Connect.Sdk.Models;
 namespace ExampleProcessor.Handlers;
 
 /// <summary>Termination (the seed's <c>cancel.py</c>): cancel the subscription in the vendor system.</summary>
-public sealed class Cancel(VendorClient vendor) : ICancelHandler
+public sealed class Cancel(VendorClient vendor) : IRequestHandler<FulfillmentRequest>
 {
-    public Task<ProcessResult> HandleAsync(FulfillmentRequest request, ProcessorContext context, CancellationToken cancellationToken = default) =>
+    public Task<ProcessResult> HandleAsync(FulfillmentRequest request, ItemContext context, CancellationToken cancellationToken) =>
         Parameters.CallVendorAsync(request, context, id => vendor.CancelSubscriptionAsync(id, cancellationToken), cancellationToken);
 }

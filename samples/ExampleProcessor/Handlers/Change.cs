@@ -7,8 +7,8 @@ using Connect.Sdk.Models;
 namespace ExampleProcessor.Handlers;
 
 /// <summary>Items or quantities changed (the seed's <c>change.py</c>): apply the new quantities in the vendor system.</summary>
-public sealed class Change(VendorClient vendor) : IChangeHandler
+public sealed class Change(VendorClient vendor) : IRequestHandler<FulfillmentRequest>
 {
-    public Task<ProcessResult> HandleAsync(FulfillmentRequest request, ProcessorContext context, CancellationToken cancellationToken = default) =>
+    public Task<ProcessResult> HandleAsync(FulfillmentRequest request, ItemContext context, CancellationToken cancellationToken) =>
         Parameters.CallVendorAsync(request, context, id => vendor.ChangeSubscriptionAsync(id, Parameters.Items(request), cancellationToken), cancellationToken);
 }

@@ -7,8 +7,8 @@ using Connect.Sdk.Models;
 namespace ExampleProcessor.Handlers;
 
 /// <summary>Administrative hold (the seed's <c>suspend.py</c>): suspend the subscription in the vendor system.</summary>
-public sealed class Suspend(VendorClient vendor) : ISuspendHandler
+public sealed class Suspend(VendorClient vendor) : IRequestHandler<FulfillmentRequest>
 {
-    public Task<ProcessResult> HandleAsync(FulfillmentRequest request, ProcessorContext context, CancellationToken cancellationToken = default) =>
+    public Task<ProcessResult> HandleAsync(FulfillmentRequest request, ItemContext context, CancellationToken cancellationToken) =>
         Parameters.CallVendorAsync(request, context, id => vendor.SuspendSubscriptionAsync(id, cancellationToken), cancellationToken);
 }
