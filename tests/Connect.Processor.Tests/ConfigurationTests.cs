@@ -226,7 +226,7 @@ public sealed class ConfigurationTests
         return builder.Build();
     }
 
-    private sealed class NoTierConfig : IRequestHandler<TierConfigRequest>
+    private sealed class NoTierConfig : IRequestHandler<Connect.Sdk.Models.TierConfigRequest>
     {
         public Task<Connect.Automation.ProcessResult> HandleAsync(Connect.Sdk.Models.TierConfigRequest request, ItemContext context, CancellationToken cancellationToken) =>
             Task.FromResult(Connect.Automation.ProcessResult.Skip());
