@@ -64,34 +64,32 @@ public sealed class AutomationEngine<TItem>
     public AutomationOptions Options { get; }
 
     /// <summary>The products to process: <see cref="AutomationOptions.Products"/>, else the client's.</summary>
-    public IReadOnlyList<string> Products => Options.Products.Count > 0 ? [.. Options.Products] : [.. Client.Options.Products];
+    internal IReadOnlyList<string> Products => Options.Products.Count > 0 ? [.. Options.Products] : [.. Client.Options.Products];
 
     /// <summary>
-    /// The query <see cref="ProcessAsync(CancellationToken)"/> lists: <see cref="AutomationOptions.Query"/> when set, else
+    /// The query <see cref="ProcessAsync(CancellationToken)"/> lists (the seed-style classes' <c>Filters()</c> start from it):
+    /// <see cref="AutomationOptions.Query"/> when set, else
     /// the default filters of the item kind (e.g. <c>status=pending</c> and the products).
     /// </summary>
     /// <returns>A new query.</returns>
-    public Query CreateQuery() => Options.Query?.Clone() ?? _kind.DefaultFilters(Products);
-
-    /// <summary>Lists <see cref="CreateQuery"/> and processes every item; see <see cref="ProcessAsync(Query, CancellationToken)"/>.</summary>
-    /// <param name="cancellationToken">Stops listing and new items; see the other overload.</param>
-    /// <returns>The report.</returns>
-    /// <exception cref="ConnectApiException">The work could not be listed (authentication, connectivity).</exception>
-    public Task<AutomationReport> ProcessAsync(CancellationToken cancellationToken = default) => ProcessAsync(CreateQuery(), cancellationToken);
+    internal Query CreateQuery() => Options.Query?.Clone() ?? _kind.DefaultFilters(Products);
 
     /// <summary>
-    /// Lists every item matching <paramref name="query"/> (all pages), processes each, and reports. Items are listed in
+    /// Lists every item matching <see cref="AutomationOptions.Query"/> or, when it is not set, the item kind's default
+    /// filters (all pages), processes each, and reports. Items are listed in
     /// passes: a pass starts at the first page again, because items this run moves on leave the filter and shift the
     /// later pages; the run ends when a pass finds no item it has not seen.
     /// </summary>
-    /// <param name="query">What to list.</param>
     /// <param name="cancellationToken">
     /// Stops listing and new items; handlers in flight see it. Once a handler has returned, its result is written to
     /// Connect to the end (an inquire's parameter update and inquire call are never split by cancellation).
     /// </param>
     /// <returns>The report (with <see cref="AutomationReport.Cancelled"/> set when cancelled).</returns>
     /// <exception cref="ConnectApiException">The work could not be listed (authentication, connectivity).</exception>
-    public async Task<AutomationReport> ProcessAsync(Query query, CancellationToken cancellationToken = default)
+    public Task<AutomationReport> ProcessAsync(CancellationToken cancellationToken = default) => ProcessAsync(CreateQuery(), cancellationToken);
+
+    /// <summary>Processes every item of <paramref name="query"/> (see <see cref="ProcessAsync(CancellationToken)"/>).</summary>
+    internal async Task<AutomationReport> ProcessAsync(Query query, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(query);
         var time = Options.TimeProvider;

@@ -18,7 +18,12 @@ public abstract class Automation<TItem> : IRequestHandler<TItem>
 {
     private readonly AutomationEngine<TItem> _engine;
 
-    private protected Automation(ConnectClient client, AutomationOptions? options, ILogger? logger)
+    /// <summary>Creates the engine that runs this subclass.</summary>
+    /// <param name="client">Connect client.</param>
+    /// <param name="options">Run settings (copied and validated).</param>
+    /// <param name="logger">Logger; nothing is logged when <see langword="null"/>.</param>
+    /// <remarks>Only this assembly's classes can be derived: <see cref="HandleAsync(TItem, CancellationToken)"/> is not overridable elsewhere.</remarks>
+    protected Automation(ConnectClient client, AutomationOptions? options, ILogger? logger)
     {
         _engine = new AutomationEngine<TItem>(client, this, options, logger);
         Logger = logger ?? NullLogger.Instance;

@@ -40,6 +40,7 @@ public abstract class UsageAutomation : Automation<UsageListing>
     /// <returns>The usage file as Connect last returned it.</returns>
     /// <exception cref="UsageValidationException">Some records are invalid; nothing was sent.</exception>
     /// <exception cref="UsageSubmitException">A step on Connect failed.</exception>
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("ApiDesign", "RS0026", Justification = "The two overloads differ in the records' type (a sequence or an async stream); a call binds to one by its argument, as Connect.Usage's own pair does.")]
     protected Task<UsageFile> SubmitUsageAsync(
         UsageFile usageFile, IAsyncEnumerable<UsageRecord> records, UsageSubmitOptions? options = null, CancellationToken cancellationToken = default) =>
         Client.SubmitUsageAsync(usageFile, records, options, cancellationToken);
@@ -52,6 +53,7 @@ public abstract class UsageAutomation : Automation<UsageListing>
     /// <returns>The usage file as Connect last returned it.</returns>
     /// <exception cref="UsageValidationException">Some records are invalid; nothing was sent.</exception>
     /// <exception cref="UsageSubmitException">A step on Connect failed.</exception>
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("ApiDesign", "RS0026", Justification = "See the other overload.")]
     protected Task<UsageFile> SubmitUsageAsync(
         UsageFile usageFile, IEnumerable<UsageRecord> records, UsageSubmitOptions? options = null, CancellationToken cancellationToken = default) =>
         Client.SubmitUsageAsync(usageFile, records, options, cancellationToken);

@@ -51,6 +51,7 @@ public sealed class ConnectProcessor
     /// </summary>
     /// <param name="cancellationToken">Stops the run gracefully: requests in flight are finished, no new one is taken.</param>
     /// <returns>The run's report.</returns>
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("ApiDesign", "RS0027", Justification = "The abort token is a second, separate token for hosts; an optional second token would blur which one a single-token call passes.")]
     public Task<ProcessorRunReport> RunOnceAsync(CancellationToken cancellationToken = default) =>
         RunOnceAsync(cancellationToken, CancellationToken.None);
 
