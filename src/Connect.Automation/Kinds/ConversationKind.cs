@@ -16,6 +16,15 @@ internal abstract class ConversationKind<TItem> : ItemKind<TItem>
     public override bool Supports(ProcessAction action) =>
         action is ProcessAction.Approve or ProcessAction.ApproveWithTile or ProcessAction.Inquire or ProcessAction.Fail or ProcessAction.Skip;
 
+    // Fulfillment and tier config requests share their state machine: pending, inquiring, approved, failed.
+    public override string TargetStatus(ProcessAction action) => action switch
+    {
+        ProcessAction.Approve or ProcessAction.ApproveWithTile => RequestStatus.Approved,
+        ProcessAction.Inquire => RequestStatus.Inquiring,
+        ProcessAction.Fail => RequestStatus.Failed,
+        _ => string.Empty,
+    };
+
     public override Func<IEnumerable<Param>, string?, CancellationToken, Task>? ParameterUpdater(ConnectClient client, string id) =>
         (parameters, note, ct) => UpdateParametersAsync(client, id, parameters, note, ct);
 

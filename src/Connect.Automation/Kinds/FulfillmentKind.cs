@@ -27,14 +27,6 @@ internal class FulfillmentKind : ConversationKind<FulfillmentRequest>
     public override bool SkipBeforeHandler(FulfillmentRequest item, AutomationOptions options) =>
         options.SkipMigrationRequests && item.Type == RequestType.Purchase && item.NeedsMigration();
 
-    public override string TargetStatus(ProcessAction action) => action switch
-    {
-        ProcessAction.Approve or ProcessAction.ApproveWithTile => RequestStatus.Approved,
-        ProcessAction.Inquire => RequestStatus.Inquiring,
-        ProcessAction.Fail => RequestStatus.Failed,
-        _ => string.Empty,
-    };
-
     public override async Task<string?> ReadStatusAsync(ConnectClient client, string id, CancellationToken cancellationToken) =>
         (await client.Requests.GetAsync(id, cancellationToken).ConfigureAwait(false)).Status;
 

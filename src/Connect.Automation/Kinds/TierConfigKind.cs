@@ -30,14 +30,6 @@ internal sealed class TierConfigKind : ConversationKind<TierConfigRequest>
         ("RequestId", item.Id), ("RequestType", item.Type), ("ProductId", item.Configuration?.Product?.Id),
         ("AccountId", item.Configuration?.Account?.Id), ("TierLevel", item.Configuration?.TierLevel?.ToString(CultureInfo.InvariantCulture)));
 
-    public override string TargetStatus(ProcessAction action) => action switch
-    {
-        ProcessAction.Approve or ProcessAction.ApproveWithTile => TierConfigRequestStatus.Approved,
-        ProcessAction.Inquire => TierConfigRequestStatus.Inquiring,
-        ProcessAction.Fail => TierConfigRequestStatus.Failed,
-        _ => string.Empty,
-    };
-
     public override async Task<string?> ReadStatusAsync(ConnectClient client, string id, CancellationToken cancellationToken) =>
         (await client.TierConfigRequests.GetAsync(id, cancellationToken).ConfigureAwait(false)).Status;
 
