@@ -7,7 +7,7 @@ namespace Connect.Automation;
 
 /// <summary>
 /// What a handler gets besides its item: the client, the item's logger, the item's service scope and the helpers scoped
-/// to the item (the seed's <c>update_parameters</c>, template render, <c>get_tier_config</c>, conversation). Created by the
+/// to the item (the Python connect-sdk's <c>update_parameters</c>, template render, <c>get_tier_config</c>, conversation). Created by the
 /// engine for each item and passed to <see cref="IRequestHandler{TItem}.HandleAsync"/>; valid while the handler runs.
 /// The one context of the automation engines and the processor: the processor adds its helpers as extension methods.
 /// </summary>
@@ -98,7 +98,7 @@ public sealed class ItemContext
     public Task<string> RenderTemplateAsync(string templateId, CancellationToken cancellationToken = default) =>
         Client.Templates.RenderAsync(templateId, ItemId, cancellationToken);
 
-    /// <summary>The tier config of a tier account for a product (the seed's <c>get_tier_config</c>), or <see langword="null"/>.</summary>
+    /// <summary>The tier config of a tier account for a product (the Python connect-sdk's <c>get_tier_config</c>), or <see langword="null"/>.</summary>
     /// <param name="tierAccountId">Tier account id (<c>TA-...</c>).</param>
     /// <param name="productId">Product id.</param>
     /// <param name="cancellationToken">Cancels the call.</param>

@@ -11,7 +11,7 @@ namespace Connect.Automation;
 /// <summary>
 /// The automation engine: lists the work page by page, hands each item to an <see cref="IRequestHandler{TItem}"/> with
 /// bounded concurrency, carries out the returned <see cref="ProcessResult"/> on Connect, reconciles races with other
-/// actors, isolates failures and reports. The seed-style classes (<see cref="FulfillmentAutomation"/>, ...) and the
+/// actors, isolates failures and reports. The Python connect-sdk style classes (<see cref="FulfillmentAutomation"/>, ...) and the
 /// processor run their work through it.
 /// </summary>
 /// <typeparam name="TItem">
@@ -67,7 +67,7 @@ public sealed class AutomationEngine<TItem>
     internal IReadOnlyList<string> Products => Options.Products.Count > 0 ? [.. Options.Products] : [.. Client.Options.Products];
 
     /// <summary>
-    /// The query <see cref="ProcessAsync(CancellationToken)"/> lists (the seed-style classes' <c>Filters()</c> start from it):
+    /// The query <see cref="ProcessAsync(CancellationToken)"/> lists (the Python-style classes' <c>Filters()</c> start from it):
     /// <see cref="AutomationOptions.Query"/> when set, else
     /// the default filters of the item kind (e.g. <c>status=pending</c> and the products).
     /// </summary>

@@ -6,7 +6,7 @@ using Microsoft.Extensions.Logging;
 namespace Connect.Automation;
 
 /// <summary>
-/// One item through the engine: the handler's decision (a returned result, or a seed outcome exception), the result
+/// One item through the engine: the handler's decision (a returned result, or an outcome exception), the result
 /// carried out on Connect, and race reconciliation: when a call is refused or its answer is lost, the item is read
 /// again, and one that another actor moved on counts as <see cref="AutomationOutcome.AlreadyHandled"/>, not as a fault.
 /// </summary>

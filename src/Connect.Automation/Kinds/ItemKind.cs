@@ -12,7 +12,7 @@ namespace Connect.Automation;
 internal abstract class ItemKind<TItem>
     where TItem : class
 {
-    /// <summary>Name used in logs (the seed's class name).</summary>
+    /// <summary>Name used in logs (the Python connect-sdk's class name).</summary>
     public abstract string Name { get; }
 
     /// <summary>Whether items of this kind have a conversation.</summary>

@@ -1,6 +1,6 @@
 namespace Connect.Automation;
 
-/// <summary>The seed's <c>AcceptUsageFile(note)</c>.</summary>
+/// <summary>The Python connect-sdk's <c>AcceptUsageFile(note)</c>.</summary>
 public sealed class AcceptUsageFileException : AutomationOutcomeException
 {
     /// <summary>Accepts with an empty note.</summary>

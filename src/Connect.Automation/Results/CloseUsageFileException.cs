@@ -1,6 +1,6 @@
 namespace Connect.Automation;
 
-/// <summary>The seed's <c>CloseUsageFile</c> (the message is only logged).</summary>
+/// <summary>The Python connect-sdk's <c>CloseUsageFile</c> (the message is only logged).</summary>
 public sealed class CloseUsageFileException : AutomationOutcomeException
 {
     /// <summary>Closes.</summary>

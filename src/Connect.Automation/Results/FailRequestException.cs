@@ -1,9 +1,9 @@
 namespace Connect.Automation;
 
-/// <summary>The seed's <c>FailRequest</c>: fails the request with <see cref="Exception.Message"/> as the reason.</summary>
+/// <summary>The Python connect-sdk's <c>FailRequest</c>: fails the request with <see cref="Exception.Message"/> as the reason.</summary>
 public sealed class FailRequestException : AutomationOutcomeException
 {
-    /// <summary>Fails with the seed's default message.</summary>
+    /// <summary>Fails with the Python connect-sdk's default message.</summary>
     public FailRequestException()
         : this("Request failed")
     {

@@ -2,7 +2,7 @@ using Connect.Sdk.Models;
 
 namespace Connect.Automation;
 
-/// <summary>The seed's <c>InquireRequest(params)</c>: asks the customer to fix the given parameters.</summary>
+/// <summary>The Python connect-sdk's <c>InquireRequest(params)</c>: asks the customer to fix the given parameters.</summary>
 public sealed class InquireRequestException : AutomationOutcomeException
 {
     /// <summary>Inquires with parameters in error.</summary>

@@ -1,6 +1,6 @@
 namespace Connect.Automation;
 
-/// <summary>The seed's <c>RejectUsageFile(note)</c>.</summary>
+/// <summary>The Python connect-sdk's <c>RejectUsageFile(note)</c>.</summary>
 public sealed class RejectUsageFileException : AutomationOutcomeException
 {
     /// <summary>Rejects with an empty note.</summary>

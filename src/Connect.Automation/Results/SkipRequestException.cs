@@ -1,6 +1,6 @@
 namespace Connect.Automation;
 
-/// <summary>The seed's <c>SkipRequest</c>: leaves the item as it is; a non-empty message is posted once.</summary>
+/// <summary>The Python connect-sdk's <c>SkipRequest</c>: leaves the item as it is; a non-empty message is posted once.</summary>
 public sealed class SkipRequestException : AutomationOutcomeException
 {
     /// <summary>Skips without a message.</summary>

@@ -1,6 +1,6 @@
 namespace Connect.Automation;
 
-/// <summary>The seed's <c>SubmitUsageFile</c> (the message is only logged).</summary>
+/// <summary>The Python connect-sdk's <c>SubmitUsageFile</c> (the message is only logged).</summary>
 public sealed class SubmitUsageFileException : AutomationOutcomeException
 {
     /// <summary>Submits.</summary>

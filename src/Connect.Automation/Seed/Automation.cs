@@ -6,9 +6,9 @@ using Microsoft.Extensions.Logging.Abstractions;
 namespace Connect.Automation;
 
 /// <summary>
-/// The seed-style API, kept for porting: subclass <see cref="FulfillmentAutomation"/>, <see cref="TierConfigAutomation"/>,
+/// The Python connect-sdk's style of API, kept for porting: subclass <see cref="FulfillmentAutomation"/>, <see cref="TierConfigAutomation"/>,
 /// <see cref="UsageAutomation"/> or <see cref="UsageFileAutomation"/>, override <c>ProcessRequestAsync</c>, return a
-/// result or raise one of the seed's outcome exceptions (<see cref="InquireRequestException"/>, ...), and call
+/// result or raise one of the Python connect-sdk's outcome exceptions (<see cref="InquireRequestException"/>, ...), and call
 /// <see cref="ProcessAsync"/>. A thin adapter: the subclass is the <see cref="IRequestHandler{TItem}"/> of an
 /// <see cref="AutomationEngine{TItem}"/>, which does all the work. Only this assembly derives from it directly.
 /// </summary>
@@ -53,7 +53,7 @@ public abstract class Automation<TItem> : IRequestHandler<TItem>
     public Task<AutomationReport> ProcessAsync(CancellationToken cancellationToken = default) => _engine.ProcessAsync(Filters(), cancellationToken);
 
     /// <summary>
-    /// The query listed by <see cref="ProcessAsync"/> (the seed's <c>filters()</c>): <see cref="AutomationOptions.Query"/>
+    /// The query listed by <see cref="ProcessAsync"/> (the Python connect-sdk's <c>filters()</c>): <see cref="AutomationOptions.Query"/>
     /// when set, else the default filters. Override to add conditions: <c>base.Filters().Equal(...)</c>.
     /// </summary>
     /// <returns>A new query.</returns>

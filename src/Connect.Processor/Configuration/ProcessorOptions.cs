@@ -3,7 +3,7 @@ using Connect.Sdk;
 namespace Connect.Processor;
 
 /// <summary>
-/// Settings of a processor, bound from the root of the configuration: the seed's <c>config.json</c> keys
+/// Settings of a processor, bound from the root of the configuration: the Python Processor SDK template's <c>config.json</c> keys
 /// (<c>connectApiEndpoint</c>, <c>connectApiKey</c>) and the template's globals (<c>products</c>, <c>environments</c>,
 /// <c>activationTemplateName</c>, <c>tier1ActivationTemplateName</c>, <c>dayToReportUsage</c>), plus run settings.
 /// Validated when the host starts; a wrong value stops start-up with a message naming the key.
@@ -22,7 +22,7 @@ public sealed class ProcessorOptions
     public ConnectClientOptions Connect { get; set; } = new() { Endpoint = string.Empty };
 
     /// <summary>
-    /// Connect public API base URL (the seed's <c>connectApiEndpoint</c>), e.g. <c>https://api.connect.cloudblue.com/public/v1</c>:
+    /// Connect public API base URL (the Python Processor SDK template's <c>connectApiEndpoint</c>), e.g. <c>https://api.connect.cloudblue.com/public/v1</c>:
     /// <see cref="ConnectClientOptions.Endpoint"/> of <see cref="Connect"/>.
     /// </summary>
     public string? ConnectApiEndpoint
@@ -32,7 +32,7 @@ public sealed class ProcessorOptions
     }
 
     /// <summary>
-    /// Connect API key (the seed's <c>connectApiKey</c>), <c>ApiKey SU-...:secret</c> or the bare key: <see cref="ConnectClientOptions.ApiKey"/>
+    /// Connect API key (the Python Processor SDK template's <c>connectApiKey</c>), <c>ApiKey SU-...:secret</c> or the bare key: <see cref="ConnectClientOptions.ApiKey"/>
     /// of <see cref="Connect"/>. Never logged.
     /// </summary>
     public string? ConnectApiKey

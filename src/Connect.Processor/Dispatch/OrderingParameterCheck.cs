@@ -5,7 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Connect.Processor;
 
 /// <summary>
-/// Inquires a purchase whose ordering parameters a validator refuses, before its handler runs (the seed's dynamic
+/// Inquires a purchase whose ordering parameters a validator refuses, before its handler runs (the Python Processor SDK template's dynamic
 /// validation, applied to pending purchases): every <see cref="IOrderingParameterValidator"/> of the request's scope runs,
 /// their errors become the parameters' <c>value_error</c>s, sent with the inquire template when one is configured.
 /// </summary>
