@@ -1,5 +1,5 @@
-using Connect.Sdk.Models;
 using Connect.Processor;
+using Connect.Sdk.Models;
 using ExampleProcessor.Handlers;
 using ExampleProcessor.Vendor;
 using Microsoft.Extensions.Configuration;

@@ -1,5 +1,5 @@
-using Connect.Sdk;
 using Connect.Automation;
+using Connect.Sdk;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;

@@ -1,5 +1,5 @@
-using Connect.Sdk.Models;
 using Connect.Automation;
+using Connect.Sdk.Models;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 

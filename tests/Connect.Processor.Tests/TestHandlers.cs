@@ -1,9 +1,9 @@
 using System.Threading.Channels;
 using Connect.Automation;
 using Connect.Sdk;
-using Connect.Usage;
 using Connect.Sdk.Models;
 using Connect.Sdk.Rql;
+using Connect.Usage;
 
 namespace Connect.Processor.Tests;
 

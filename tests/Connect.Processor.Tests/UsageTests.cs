@@ -1,6 +1,6 @@
-using Connect.Sdk.Models;
 using System.Globalization;
 using System.Text.Json.Nodes;
+using Connect.Sdk.Models;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 

@@ -2,8 +2,8 @@ using System.Text.Json.Nodes;
 using Connect.Automation;
 using Connect.Processor;
 using Connect.Sdk;
-using ExampleProcessor.Vendor;
 using Connect.Sdk.Models;
+using ExampleProcessor.Vendor;
 
 namespace ExampleProcessor.Handlers;
 

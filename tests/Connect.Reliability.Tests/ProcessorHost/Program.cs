@@ -14,11 +14,11 @@ using Connect.Automation;
 using Connect.Processor;
 using Connect.Reliability.ProcessorHost;
 using Connect.Sdk;
+using Connect.Sdk.Models;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using Connect.Sdk.Models;
 
 var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = args, ContentRootPath = AppContext.BaseDirectory });
 builder.Configuration.AddConnectProcessorConfiguration(args, AppContext.BaseDirectory);

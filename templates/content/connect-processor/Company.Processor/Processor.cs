@@ -1,5 +1,5 @@
-using Connect.Sdk.Models;
 using Connect.Processor;
+using Connect.Sdk.Models;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
