@@ -1,7 +1,9 @@
+using Connect.Sdk;
+
 namespace Connect.Usage;
 
 /// <summary>Usage input (CSV or a workbook) that cannot be read: names the line or row and the column.</summary>
-public sealed class UsageFormatException : FormatException
+public sealed class UsageFormatException : ConnectException
 {
     /// <summary>Creates the exception.</summary>
     /// <param name="message">What is wrong; <paramref name="line"/> and <paramref name="column"/> are prepended.</param>

@@ -152,7 +152,8 @@ public static class UsageReportingExtensions
     private static FileStream CreateTempFile(UsageSubmitOptions options)
     {
         var folder = options.TempDirectory ?? Path.GetTempPath();
-        var path = Path.Combine(folder, $"usage-{Guid.CreateVersion7():N}.xlsx");
+        var now = (options.Spreadsheet?.TimeProvider ?? TimeProvider.System).GetUtcNow();
+        var path = Path.Combine(folder, $"usage-{Guid.CreateVersion7(now):N}.xlsx");
         return new FileStream(path, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 81920, FileOptions.DeleteOnClose);
     }
 }

@@ -1,3 +1,5 @@
+using Connect.Sdk;
+
 namespace Connect.Usage;
 
 /// <summary>The step of <see cref="UsageReportingExtensions"/>' submit workflow that failed.</summary>
@@ -23,7 +25,7 @@ public enum UsageSubmitStage
 /// A usage submission stopped part way. <see cref="UsageFileId"/> names the usage file that exists on Connect (null when
 /// the failure came before it was created), so nothing half-done is hidden: the caller can inspect, fix or delete it.
 /// </summary>
-public sealed class UsageSubmitException : Exception
+public sealed class UsageSubmitException : ConnectException
 {
     /// <summary>Creates the exception.</summary>
     /// <param name="stage">The step that failed.</param>
@@ -31,7 +33,7 @@ public sealed class UsageSubmitException : Exception
     /// <param name="message">What went wrong.</param>
     /// <param name="innerException">The underlying error, if any.</param>
     public UsageSubmitException(UsageSubmitStage stage, string? usageFileId, string message, Exception? innerException = null)
-        : base(message, innerException)
+        : base(message, (innerException as ConnectException)?.StatusCode ?? 0, innerException)
     {
         Stage = stage;
         UsageFileId = usageFileId;

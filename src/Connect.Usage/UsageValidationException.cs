@@ -1,4 +1,5 @@
 using System.Text;
+using Connect.Sdk;
 
 namespace Connect.Usage;
 
@@ -6,7 +7,7 @@ namespace Connect.Usage;
 /// Thrown when usage records fail validation. <see cref="Errors"/> lists every problem found, up to the cap of
 /// <see cref="UsageSpreadsheetOptions.MaxErrors"/>; <see cref="Truncated"/> tells whether validation stopped at that cap.
 /// </summary>
-public sealed class UsageValidationException : Exception
+public sealed class UsageValidationException : ConnectException
 {
     private const int ErrorsInMessage = 10;
 
