@@ -1,5 +1,3 @@
-using Connect.Sdk.Models;
-
 namespace Connect.Sdk;
 
 /// <summary>Settings of a <see cref="ConnectClient"/>: where Connect is, the API key, and transport behaviour.</summary>

@@ -1,6 +1,6 @@
 using System.Text.Json;
-using Microsoft.Extensions.Logging;
 using Connect.Sdk.Models;
+using Microsoft.Extensions.Logging;
 
 namespace Connect.Sdk;
 
