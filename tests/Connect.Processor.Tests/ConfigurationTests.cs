@@ -108,7 +108,7 @@ public sealed class ConfigurationTests
             {
                 property.SetValue(o.Connect, property.Name == nameof(ConnectClientOptions.Endpoint)
                     ? "https://api.example.org/public/v1"
-                    : Different(property.GetValue(o.Connect)));
+                    : Different(property, property.GetValue(o.Connect)));
                 changed.Add(property.Name);
             }
         });
@@ -197,13 +197,14 @@ public sealed class ConfigurationTests
     }
 
     // A value unlike the default of a ConnectClientOptions property, of the property's type.
-    private static object Different(object? value) => value switch
+    private static object Different(System.Reflection.PropertyInfo property, object? value) => value switch
     {
         string text => text + "x",
         bool flag => !flag,
         int number => number + 7,
         TimeSpan span => span + TimeSpan.FromSeconds(3),
         IList<string> => new List<string> { "PRD-X" },
+        null when property.PropertyType == typeof(TimeProvider) => TimeProvider.System,
         _ => throw new InvalidOperationException($"Add a different value for {value?.GetType().Name} (a new ConnectClientOptions setting)."),
     };
 

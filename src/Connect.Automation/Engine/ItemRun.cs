@@ -107,7 +107,7 @@ internal sealed class ItemRun<TItem>(
     private static bool IsAmbiguous(Exception exception) => exception switch
     {
         ConnectApiException api => api.StatusCode is HttpStatusCode.BadRequest or HttpStatusCode.Conflict || (int)api.StatusCode >= 500,
-        HttpRequestException or TimeoutException or TaskCanceledException => true,
+        ConnectException { IsTransportFailure: true } => true,
         _ => exception.GetType().Name == "TimeoutRejectedException",
     };
 
@@ -152,7 +152,7 @@ internal sealed class ItemRun<TItem>(
             var status = await kind.ReadStatusAsync(context.Client, id, CancellationToken.None).ConfigureAwait(false);
             return status == kind.StatusOf(item) ? null : status ?? string.Empty;
         }
-        catch (Exception ex) when (ex is ConnectApiException or HttpRequestException or TimeoutException or TaskCanceledException)
+        catch (ConnectException)
         {
             return null;
         }
@@ -178,7 +178,7 @@ internal sealed class ItemRun<TItem>(
         {
             await context.AddNoteOnceAsync($"Skipping request because an exception was thrown: {exception.Message}", CancellationToken.None).ConfigureAwait(false);
         }
-        catch (Exception noteError) when (noteError is ConnectApiException or HttpRequestException or TimeoutException or TaskCanceledException)
+        catch (ConnectException noteError)
         {
             Log.NoteFailed(logger, id, noteError);
         }

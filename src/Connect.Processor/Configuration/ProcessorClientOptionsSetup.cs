@@ -22,5 +22,6 @@ internal sealed class ProcessorClientOptionsSetup(IOptions<ProcessorOptions> pro
         options.Timeout = source.Timeout;
         options.PageSize = source.PageSize;
         options.PrefetchNextPage = source.PrefetchNextPage;
+        options.TimeProvider = source.TimeProvider;
     }
 }

@@ -92,7 +92,7 @@ internal sealed class StageRunner(
         {
             pending = await count().ConfigureAwait(false);
         }
-        catch (Exception ex) when (ex is ConnectApiException or HttpRequestException or OperationCanceledException)
+        catch (Exception ex) when (ex is ConnectException or OperationCanceledException)
         {
             pending = -1;
         }
