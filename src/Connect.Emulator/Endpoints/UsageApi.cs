@@ -175,14 +175,15 @@ internal static class UsageApi
             throw TooLarge(maxBytes);
         }
 
-        byte[] content;
-        using (var buffer = new MemoryStream())
+        // One copy of the upload in memory (it is stored); the workbook is read from it as a stream, within limits.
+        var content = new byte[file.Length];
+        var upload = file.OpenReadStream();
+        await using (upload.ConfigureAwait(false))
         {
-            await file.CopyToAsync(buffer, c.RequestAborted).ConfigureAwait(false);
-            content = buffer.ToArray();
+            await upload.ReadExactlyAsync(content, c.RequestAborted).ConfigureAwait(false);
         }
 
-        var parsed = await UsageWorkbookParser.ParseAsync(new MemoryStream(content), maxBytes, c.RequestAborted).ConfigureAwait(false);
+        var parsed = UsageWorkbookParser.Parse(content);
         var uri = $"{Origin(c)}{FilesPrefix}uploads/{id}.xlsx";
         return Responses.Json(usage.Upload(id, content, parsed, uri, Caller.From(c)), StatusCodes.Status201Created);
     }
