@@ -43,7 +43,9 @@ if (string.IsNullOrWhiteSpace(builder.Configuration["connectApiEndpoint"]) || st
 }
 else
 {
-    target = builder.Configuration["connectApiEndpoint"]!;
+    // Shown only when it is a URL: a value that is not may be the key, put in the endpoint's place.
+    var endpoint = builder.Configuration["connectApiEndpoint"]!;
+    target = endpoint.Contains("://", StringComparison.Ordinal) && !endpoint.Any(char.IsWhiteSpace) ? endpoint : "(connectApiEndpoint, not a URL: not shown)";
 }
 
 Uri vendorApi;

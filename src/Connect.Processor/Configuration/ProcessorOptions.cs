@@ -15,6 +15,7 @@ public sealed class ProcessorOptions
     public string? ConnectApiEndpoint { get; set; }
 
     /// <summary>Connect API key (<c>connectApiKey</c>), <c>ApiKey SU-...:secret</c> or the bare key. Never logged.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
     public string? ConnectApiKey { get; set; }
 
     /// <summary>Allows an <c>http://</c> endpoint on a non-loopback host (<c>allowInsecureHttp</c>); off by default.</summary>
