@@ -69,6 +69,20 @@ public sealed class ExampleProcessorRunTests(ITestOutputHelper output)
         Assert.DoesNotContain(secret, stdout + stderr, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task ExampleProcessor_UrlAndKeySwapped_ConfigurationErrorWithoutTheKey()
+    {
+        const string secret = "Sw4ppedSecretValue0f1e2d3c";
+        await using var emulator = await EmulatorHost.StartAsync(new EmulatorOptions { Port = 0, Seed = "demo" });
+
+        var (exit, stdout, stderr) = await RunAsync("ApiKey SU-000-000-000:" + secret, emulator.BaseUrl);
+        output.WriteLine($"exit {exit}\nstdout:\n{stdout}\nstderr:\n{stderr}");
+
+        Assert.Equal(2, exit);
+        Assert.Contains("connectApiEndpoint is not an absolute http(s) URL", stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain(secret[..8], stdout + stderr, StringComparison.Ordinal);
+    }
+
     private static async Task<string> CreatePurchaseAsync(HttpClient control, string tenant)
     {
         var body = new JsonObject
