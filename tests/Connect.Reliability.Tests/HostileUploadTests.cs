@@ -69,6 +69,28 @@ public sealed class HostileUploadTests(ITestOutputHelper output)
         await Ok(await api.GetAsync($"usage/files/{id}"));
     }
 
+    [Theory]
+    [InlineData("whitespace-bomb", "decompressed size")]
+    [InlineData("huge-cells", "cell length")]
+    [InlineData("one-huge-string", "cell length")]
+    public void UsageSpreadsheetReader_HostileWorkbook_ThrowsNamingTheLimitInBoundedMemory(string kind, string limit)
+    {
+        var xlsx = kind switch
+        {
+            "whitespace-bomb" => HostileWorkbooks.WhitespaceBomb(3L << 30),
+            "huge-cells" => HostileWorkbooks.HugeCells(cells: 40, length: 20_000_000),
+            _ => HostileWorkbooks.OneHugeString(960_000_000),
+        };
+        var before = GC.GetAllocatedBytesForCurrentThread();
+
+        var ex = Assert.Throws<Connect.Usage.UsageFormatException>(() => Connect.Usage.UsageSpreadsheetReader.ReadRecords(new MemoryStream(xlsx)).ToList());
+
+        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        output.WriteLine($"{kind}: {ex.Message}; {allocated / 1048576} MB allocated");
+        Assert.Contains(limit, ex.Message, StringComparison.Ordinal);
+        Assert.True(allocated < 100L * 1024 * 1024, $"{allocated / 1048576} MB allocated");
+    }
+
     [Fact]
     public void HostileWorkbooks_Deflate_InflatesToWhatItSays()
     {
