@@ -37,7 +37,7 @@ internal sealed class DashboardGate(ApiKeys keys, DashboardSessions sessions, st
         }
 
         SecurityHeaders(context.Response, rest);
-        if (rest.StartsWithSegments("/assets", out var asset) && HttpMethods.IsGet(request.Method))
+        if (rest.StartsWithSegments("/static", out var asset) && HttpMethods.IsGet(request.Method))
         {
             await DashboardAssets.WriteAsync(context, asset.Value ?? string.Empty).ConfigureAwait(false);
             return;
@@ -144,7 +144,7 @@ internal sealed class DashboardGate(ApiKeys keys, DashboardSessions sessions, st
         response.Headers.XContentTypeOptions = "nosniff";
         response.Headers["Referrer-Policy"] = "no-referrer";
         response.Headers.CacheControl = "no-store";
-        // The API reference (Scalar) runs inline scripts of its own; every other page loads only /ui/assets/app.js.
+        // The API reference (Scalar) runs inline scripts of its own; every other page loads only /ui/static/app.js.
         response.Headers.ContentSecurityPolicy = rest.StartsWithSegments("/reference")
             ? "frame-ancestors 'none'; connect-src 'self'"
             : "default-src 'self'; img-src 'self' data:; frame-ancestors 'none'; form-action 'self'; base-uri 'none'";

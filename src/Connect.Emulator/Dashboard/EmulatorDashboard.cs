@@ -48,6 +48,9 @@ internal sealed class EmulatorDashboard
         ui.MapGet("/{kind}", (HttpContext c, string kind) => _pages.ListAsync(c, kind));
         ui.MapGet("/{kind}/{id}", (HttpContext c, string kind, string id) => _pages.DetailAsync(c, kind, id));
         ui.MapOpenApi("/openapi/{documentName}.json");
+        // Scalar answers its bare path with a redirect to "reference/", which the emulator's trailing-slash trimming
+        // would send back: go to the document's page directly.
+        ui.MapGet("/reference", () => Results.Redirect(DashboardGate.Prefix + "/reference/v1")).WithOrder(-1);
         ui.MapScalarApiReference("/reference", options => options
             .WithTitle("Connect emulator API")
             .WithOpenApiRoutePattern(DashboardGate.Prefix + "/openapi/{documentName}.json")

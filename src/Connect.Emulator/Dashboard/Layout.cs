@@ -31,7 +31,7 @@ internal static class Layout
                   <span class="sep"></span>
                   {Join(Actions.Select(a => Link(a.Path, a.Label, current)))}
                   <span class="sep"></span>
-                  <a href="{DashboardGate.Prefix}/reference">API reference</a>
+                  <a href="{DashboardGate.Prefix}/reference/v1">API reference</a>
                   <form method="post" action="{DashboardGate.Prefix}/logout" class="inline"><button type="submit" class="link">Sign out</button></form>
                 </nav>
                 """)
@@ -43,8 +43,8 @@ internal static class Layout
               <meta charset="utf-8">
               <meta name="viewport" content="width=device-width, initial-scale=1">
               <title>{title} - Connect emulator</title>
-              <link rel="stylesheet" href="{DashboardGate.Prefix}/assets/app.css">
-              <script src="{DashboardGate.Prefix}/assets/app.js" defer></script>
+              <link rel="stylesheet" href="{DashboardGate.Prefix}/static/app.css">
+              <script src="{DashboardGate.Prefix}/static/app.js" defer></script>
             </head>
             <body{When(signedIn, H($" data-live-events=\"{DashboardGate.Prefix}/events\" data-version=\"{version}\""))}>
               <header class="top">
