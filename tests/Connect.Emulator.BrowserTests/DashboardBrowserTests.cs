@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -115,19 +116,32 @@ public sealed class DashboardBrowserTests(BrowserFixture browser) : IClassFixtur
     }
 
     [BrowserFact]
-    public async Task TierConfigRequest_CreatedInPage_IsPendingAndListed()
+    public async Task TierConfigRequest_UpdateAndSetupCreatedInPage_ArePendingAndListed()
     {
         await using var env = await DashboardEnvironment.StartAsync(browser);
         var page = env.Page;
-        await page.GotoAsync(env.Emulator.DashboardUrl + "/new/tier-config-request?product=" + DashboardEnvironment.TierProduct);
-        await page.Locator("select[name=account_id]").SelectOptionAsync("TA-2000-0000-0003");
-        await page.Locator("form[data-action=tier-request] button").ClickAsync();
+        var form = env.Emulator.DashboardUrl + "/new/tier-config-request?product=" + DashboardEnvironment.TierProduct;
 
+        // Northwind's tier config is active with no open request: an update.
+        await page.GotoAsync(form);
+        await page.Locator("select[name=target]").SelectOptionAsync("config:TC-128-851-171");
+        await page.Locator("input[data-param=partner_number]").FillAsync("P-42");
+        await page.Locator("form[data-action=tier-request] button").ClickAsync();
         await page.WaitForURLAsync("**/ui/tier-config-requests/TCR-*");
         await Expect(page.Locator("dl.summary .status").First).ToHaveTextAsync("pending");
-        await Expect(page.Locator("dl.summary")).ToContainTextAsync("Fabrikam Reseller");
+        await Expect(page.Locator("dl.summary")).ToContainTextAsync("update");
+        await Expect(page.Locator("tr[data-param=partner_number] td.value")).ToHaveTextAsync("P-42");
+
+        // Globex has no tier config for the product: a setup.
+        await page.GotoAsync(form);
+        await page.Locator("select[name=target]").SelectOptionAsync("account:TA-1000-0000-0002");
+        await page.Locator("form[data-action=tier-request] button").ClickAsync();
+        await page.WaitForURLAsync("**/ui/tier-config-requests/TCR-*");
+        await Expect(page.Locator("dl.summary")).ToContainTextAsync("setup");
+
         await page.GotoAsync(env.Emulator.DashboardUrl + "/tier-config-requests?status=pending");
-        await Expect(page.Locator("#list")).ToContainTextAsync("Fabrikam Reseller");
+        await Expect(page.Locator("#list")).ToContainTextAsync("Globex Inc");
+        await Expect(page.Locator("#list")).ToContainTextAsync("Northwind Reseller");
     }
 
     [BrowserFact]
@@ -147,7 +161,7 @@ public sealed class DashboardBrowserTests(BrowserFixture browser) : IClassFixtur
 
         await page.WaitForURLAsync("**/ui/usage-files/UF-*");
         var usageFileId = page.Url[(page.Url.LastIndexOf('/') + 1)..];
-        var file = (await env.Api.GetFromJsonAsyncObject($"usage/files/{usageFileId}"))!;
+        var file = (await env.Api.GetFromJsonAsync<System.Text.Json.Nodes.JsonObject>($"usage/files/{usageFileId}"))!;
         Assert.NotEqual("draft", file["status"]!.GetValue<string>());
         await Expect(page.Locator("dl.summary .status").First).ToHaveTextAsync(file["status"]!.GetValue<string>());
         await Expect(page.Locator("table.audit")).ToContainTextAsync("upload");

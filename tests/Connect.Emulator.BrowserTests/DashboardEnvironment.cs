@@ -19,6 +19,8 @@ internal sealed class DashboardEnvironment : IAsyncDisposable
 {
     public const string TierProduct = "PRD-100-200-300";
 
+    private bool _vendorImported;
+
     private DashboardEnvironment(EmulatorHost emulator, MockVendorApi vendor, IBrowserContext context, IPage page)
     {
         Emulator = emulator;
@@ -89,7 +91,13 @@ internal sealed class DashboardEnvironment : IAsyncDisposable
         builder.Services.AddExampleProcessor(builder.Configuration, Vendor.BaseUrl);
         using var host = builder.Build();
         var processor = host.Services.GetRequiredService<ConnectProcessor>();
-        await VendorSync.ImportAsync(processor.Client, host.Services.GetRequiredService<VendorClient>(), processor.Options.Products);
+        if (!_vendorImported)
+        {
+            // The mock vendor starts empty: give it the subscriptions the demo seed has, once, as Program does.
+            await VendorSync.ImportAsync(processor.Client, host.Services.GetRequiredService<VendorClient>(), processor.Options.Products);
+            _vendorImported = true;
+        }
+
         var report = await processor.RunOnceAsync();
         Assert.False(report.HasUnexpectedFailures, report.ToString());
     }

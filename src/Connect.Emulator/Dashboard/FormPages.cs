@@ -71,17 +71,28 @@ internal sealed class FormPages(EmulatorServices s)
     private Markup TierForm(IReadOnlyList<JsonObject> products, JsonObject product)
     {
         var productId = Json.Id(product);
-        var accounts = s.Store.All(Collections.TierAccounts);
+        var configs = s.Store.All(Collections.TierConfigs).Where(tc => Json.Str(tc, "product.id") == productId).ToList();
+        var configured = configs.Select(tc => Json.Str(tc, "account.id")).ToHashSet(StringComparer.Ordinal);
+        var accounts = s.Store.All(Collections.TierAccounts).Where(a => !configured.Contains(Json.Id(a)));
         var parameters = s.Store.All(Collections.Parameters)
             .Where(p => Json.Str(p, "product.id") == productId && Json.Str(p, "scope") == "tier1" && Json.Str(p, "phase") == "ordering")
             .OrderBy(p => p["position"]?.GetValue<int>() ?? 0);
+        var updates = configs.Select(tc => Option(
+            "config:" + Json.Id(tc),
+            $"{Json.Str(tc, "account.name")} ({Json.Id(tc)}, {Json.Str(tc, "status")}{(Json.Str(tc, "open_request.id") is { } open ? ", open request " + open : string.Empty)})",
+            null));
+        var setups = accounts.Select(a => Option("account:" + Json.Id(a), $"{Json.Str(a, "name")} ({Json.Id(a)}, {Json.Str(a, "type")})", null));
         return H($"""
             <h1>New tier config request</h1>
-            <p class="hint">Sets up a tier 1 account for a product (<code>POST /public/v1/tier/config-requests</code>), as a distributor would.</p>
+            <p class="hint">Asks for a tier 1 configuration as a distributor would (<code>POST /public/v1/tier/config-requests</code>):
+               an update of an existing tier config, or the setup of one for an account that has none.</p>
             {ProductPicker(products, productId)}
             <form data-action="tier-request" class="stack">
               <input type="hidden" name="product_id" value="{productId}">
-              <label>Account <select name="account_id">{Join(accounts.Select(a => Option(Json.Id(a), $"{Json.Str(a, "name")} ({Json.Id(a)}, {Json.Str(a, "type")})", null)))}</select></label>
+              <label>Tier config or account <select name="target">
+                <optgroup label="Update a tier config">{Join(updates)}</optgroup>
+                <optgroup label="Set up a new tier config">{Join(setups)}</optgroup>
+              </select></label>
               <fieldset><legend>Ordering parameters</legend>
                 {Join(parameters.Select(p => H($"<label>{Json.Str(p, "title")} <input name=\"param-{Json.Str(p, "name")}\" data-param=\"{Json.Str(p, "name")}\"></label>")))}
               </fieldset>

@@ -64,10 +64,11 @@
     },
     async 'tier-request'(form) {
       const data = new FormData(form);
-      const body = {
-        configuration: { product: { id: data.get('product_id') }, account: { id: data.get('account_id') } },
-        params: params(form),
-      };
+      const [kind, id] = String(data.get('target') || '').split(':');
+      const configuration = kind === 'config'
+        ? { id }
+        : { product: { id: data.get('product_id') }, account: { id } };
+      const body = { configuration, params: params(form) };
       const created = await api('POST', '/public/v1/tier/config-requests', body);
       return `/ui/tier-config-requests/${encodeURIComponent(created.id)}`;
     },
