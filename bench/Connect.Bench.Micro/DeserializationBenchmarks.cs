@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using BenchmarkDotNet.Attributes;
 using Connect.Sdk;
+using Connect.Sdk.Models;
 
 namespace Connect.Bench.Micro;
 
@@ -24,7 +25,7 @@ public class DeserializationBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        _one = File.ReadAllBytes(Fixtures.Path("request_purchase.json"));
+        _one = File.ReadAllBytes(Connect.Tests.ContractFiles.Fixture("request_purchase.json"));
         var text = Encoding.UTF8.GetString(_one);
         _page = Encoding.UTF8.GetBytes("[" + string.Join(",", Enumerable.Repeat(text, PageItems)) + "]");
         _single = Client(_one, null);
@@ -97,26 +98,5 @@ public class DeserializationBenchmarks
 
             return Task.FromResult(new HttpResponseMessage(HttpStatusCode.OK) { Content = content, RequestMessage = request });
         }
-    }
-}
-
-/// <summary>Finds <c>shared/research/fixtures</c> by walking up from the binaries.</summary>
-internal static class Fixtures
-{
-    public static string Path(string name)
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            foreach (var shared in new[] { System.IO.Path.Combine(dir.FullName, "shared"), System.IO.Path.Combine(dir.FullName, "..", "shared") })
-            {
-                var candidate = System.IO.Path.Combine(shared, "research", "fixtures", name);
-                if (File.Exists(candidate))
-                {
-                    return candidate;
-                }
-            }
-        }
-
-        throw new FileNotFoundException($"shared/research/fixtures/{name} was not found above {AppContext.BaseDirectory}.");
     }
 }

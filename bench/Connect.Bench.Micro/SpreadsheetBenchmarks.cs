@@ -1,6 +1,7 @@
 using BenchmarkDotNet.Attributes;
 using Connect.Sdk;
 using Connect.Usage;
+using Connect.Sdk.Models;
 
 namespace Connect.Bench.Micro;
 

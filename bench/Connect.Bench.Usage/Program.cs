@@ -4,6 +4,7 @@ using System.Diagnostics;
 using System.Globalization;
 using Connect.Sdk;
 using Connect.Usage;
+using Connect.Sdk.Models;
 
 var count = args.Length > 0 && long.TryParse(args[0], NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) ? n : 1_000_000;
 var keep = args.Contains("--keep");

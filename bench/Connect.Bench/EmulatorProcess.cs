@@ -112,7 +112,7 @@ internal sealed class EmulatorProcess : IAsyncDisposable
     /// Lists up to <paramref name="pages"/> pages of a query, unmeasured, so the emulator has built its filter cache and
     /// tiered up its list path before a measurement (otherwise whichever client goes first meets slower server code).
     /// </summary>
-    public async Task WarmListAsync(Connect.Sdk.Query query, int pages, CancellationToken cancellationToken)
+    public async Task WarmListAsync(Connect.Sdk.Rql.Query query, int pages, CancellationToken cancellationToken)
     {
         for (int page = 0, offset = 0; page < pages; page++, offset += 100)
         {

@@ -1,5 +1,7 @@
 using Connect.Automation;
 using Connect.Sdk;
+using Connect.Sdk.Models;
+using Connect.Sdk.Rql;
 
 namespace Connect.Bench;
 

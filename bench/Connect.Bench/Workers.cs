@@ -5,6 +5,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Connect.Sdk;
 using Connect.Usage;
+using Connect.Sdk.Models;
 
 namespace Connect.Bench;
 

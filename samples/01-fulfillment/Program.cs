@@ -1,10 +1,11 @@
-// C# version of the seed's "Processing Fulfillment Requests" example.
+// C# version of the Python connect-sdk's "Processing Fulfillment Requests" example.
 // Run: dotnet run --project samples/01-fulfillment
 // Against a real account: set CONNECT_API_URL, CONNECT_API_KEY (and CONNECT_PRODUCTS) first.
 using Connect.Automation;
 using Connect.Samples;
 using Connect.Sdk;
 using Microsoft.Extensions.Logging;
+using Connect.Sdk.Models;
 
 await using var environment = await SampleEnvironment.StartAsync(["PRD-100-200-300", "PRD-400-500-600"]);
 var automation = new FulfillmentExample(

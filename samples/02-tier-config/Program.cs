@@ -1,9 +1,11 @@
-// C# version of the seed's "Processing Tier Config Requests" example (the seed's is a skeleton; this one decides).
+// C# version of the Python connect-sdk's "Processing Tier Config Requests" example (the Python connect-sdk's is a skeleton; this one decides).
 // Run: dotnet run --project samples/02-tier-config
 using Connect.Automation;
 using Connect.Samples;
 using Connect.Sdk;
 using Microsoft.Extensions.Logging;
+using Connect.Sdk.Models;
+using Connect.Sdk.Rql;
 
 await using var environment = await SampleEnvironment.StartAsync(["PRD-100-200-300"]);
 var automation = new TierConfigExample(environment.Client, new AutomationOptions(), environment.LoggerFactory.CreateLogger("TierConfigExample"));

@@ -1,10 +1,11 @@
-// C# version of the seed's "Reporting Usage Files" example.
+// C# version of the Python connect-sdk's "Reporting Usage Files" example.
 // Run: dotnet run --project samples/03-usage-reporting
 using Connect.Automation;
 using Connect.Samples;
 using Connect.Sdk;
 using Connect.Usage;
 using Microsoft.Extensions.Logging;
+using Connect.Sdk.Models;
 
 await using var environment = await SampleEnvironment.StartAsync(["PRD-400-500-600"]);
 var contract = Environment.GetEnvironmentVariable("CONNECT_USAGE_CONTRACT") ?? "CRD-10001-00001-00001";

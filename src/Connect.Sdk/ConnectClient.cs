@@ -1,6 +1,8 @@
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using Connect.Sdk.Models;
+using Connect.Sdk.Resources;
 
 namespace Connect.Sdk;
 
@@ -98,7 +100,7 @@ public sealed partial class ConnectClient : IDisposable
     /// <summary>Usage records (<c>/usage/records</c>).</summary>
     public ReadOnlyResourceCollection<UsageRecordDetails> UsageRecords { get; }
 
-    /// <summary>The seed's <c>Directory</c>: assets, products and tier configs by id.</summary>
+    /// <summary>The Python connect-sdk's <c>Directory</c>: assets, products and tier configs by id.</summary>
     public DirectoryResource Directory { get; }
 
     /// <summary>An untyped collection by path, e.g. <c>Collection("subscriptions/assets")</c>.</summary>

@@ -17,7 +17,7 @@ public sealed class UsageSpreadsheetOptions
 
     /// <summary>
     /// Names of the extra parameter columns written after the 17 standard ones, one per entry of
-    /// <see cref="Connect.Sdk.UsageRecord.Params"/>. Null takes the parameter names of the first record, in its order
+    /// <see cref="Connect.Sdk.Models.UsageRecord.Params"/>. Null takes the parameter names of the first record, in its order
     /// (the writer streams, so it cannot look further ahead). A record carrying a parameter that has no column is an error.
     /// </summary>
     public IReadOnlyList<string>? ParameterColumns { get; set; }

@@ -1,6 +1,6 @@
 namespace Connect.Usage;
 
-/// <summary>Options for <see cref="UsageReportingExtensions.SubmitUsageAsync(Connect.Sdk.ConnectClient, Connect.Sdk.UsageFile, IAsyncEnumerable{Connect.Sdk.UsageRecord}, UsageSubmitOptions?, CancellationToken)"/>.</summary>
+/// <summary>Options for <see cref="UsageReportingExtensions.SubmitUsageAsync(Connect.Sdk.ConnectClient, Connect.Sdk.Models.UsageFile, IAsyncEnumerable{Connect.Sdk.Models.UsageRecord}, UsageSubmitOptions?, CancellationToken)"/>.</summary>
 public sealed class UsageSubmitOptions
 {
     /// <summary>Spreadsheet layout and validation (schema, categories, known items); null uses the defaults.</summary>

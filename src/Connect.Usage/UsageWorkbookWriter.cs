@@ -2,6 +2,7 @@ using System.IO.Packaging;
 using Connect.Sdk;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Spreadsheet;
+using Connect.Sdk.Models;
 
 namespace Connect.Usage;
 

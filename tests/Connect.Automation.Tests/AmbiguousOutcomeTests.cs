@@ -1,5 +1,6 @@
 using System.Net;
 using Connect.Sdk;
+using Connect.Sdk.Rql;
 
 namespace Connect.Automation.Tests;
 

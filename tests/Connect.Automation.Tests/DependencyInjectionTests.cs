@@ -1,5 +1,6 @@
 using Connect.Sdk;
 using Microsoft.Extensions.DependencyInjection;
+using Connect.Sdk.Models;
 
 namespace Connect.Automation.Tests;
 

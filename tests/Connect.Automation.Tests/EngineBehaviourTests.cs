@@ -1,5 +1,7 @@
 using Connect.Sdk;
 using Microsoft.Extensions.Logging;
+using Connect.Sdk.Models;
+using Connect.Sdk.Rql;
 
 namespace Connect.Automation.Tests;
 

@@ -1,4 +1,6 @@
 using Connect.Sdk;
+using Connect.Sdk.Models;
+using Connect.Sdk.Rql;
 
 namespace Connect.Automation.Tests;
 

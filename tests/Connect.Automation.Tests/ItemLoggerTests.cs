@@ -89,7 +89,7 @@ public sealed class ProcessResultTests
         Assert.Equal(ProcessAction.Close, new CloseUsageFileException().Result.Action);
         Assert.Equal(ProcessAction.Delete, new DeleteUsageFileException("Not needed anymore").Result.Action);
         Assert.Equal(ProcessAction.Submit, new SubmitUsageFileException("Ready for provider").Result.Action);
-        var inquire = new InquireRequestException([new Connect.Sdk.Param { Id = "email", ValueError = "e" }], "TL-1").Result;
+        var inquire = new InquireRequestException([new Connect.Sdk.Models.Param { Id = "email", ValueError = "e" }], "TL-1").Result;
         Assert.Equal((ProcessAction.Inquire, "TL-1", "email"), (inquire.Action, inquire.TemplateId, inquire.Params[0].Id));
     }
 

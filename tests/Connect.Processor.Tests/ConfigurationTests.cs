@@ -161,7 +161,7 @@ public sealed class ConfigurationTests
 
     private sealed class NoTierConfig : ITierConfigRequestHandler
     {
-        public Task<Connect.Automation.ProcessResult> HandleAsync(Connect.Sdk.TierConfigRequest request, ProcessorContext context, CancellationToken cancellationToken = default) =>
+        public Task<Connect.Automation.ProcessResult> HandleAsync(Connect.Sdk.Models.TierConfigRequest request, ProcessorContext context, CancellationToken cancellationToken = default) =>
             Task.FromResult(Connect.Automation.ProcessResult.Skip());
     }
 }

@@ -1,4 +1,5 @@
 using Connect.Sdk;
+using Connect.Sdk.Models;
 
 namespace Connect.Processor.Tests;
 

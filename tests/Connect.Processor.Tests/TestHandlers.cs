@@ -2,6 +2,8 @@ using System.Threading.Channels;
 using Connect.Automation;
 using Connect.Sdk;
 using Connect.Usage;
+using Connect.Sdk.Models;
+using Connect.Sdk.Rql;
 
 namespace Connect.Processor.Tests;
 

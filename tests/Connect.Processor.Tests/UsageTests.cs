@@ -96,7 +96,7 @@ public sealed class UsageTests
         using var client = new Connect.Sdk.ConnectClient(
             new Connect.Sdk.ConnectClientOptions { Endpoint = "http://127.0.0.1:9/public/v1", ApiKey = "ApiKey SU-1:secret", MaxRetries = 0 }, http);
         var context = new UsageReportContext(client, new ProcessorOptions(), new UsagePeriod(2025, 12), Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance);
-        var record = new Connect.Sdk.UsageRecord
+        var record = new Connect.Sdk.Models.UsageRecord
         {
             RecordId = context.Period.RecordId("AS-1", "MPN-PPU-CALLS"),
             ItemSearchCriteria = "item.mpn",

@@ -1,6 +1,7 @@
 using Connect.Automation;
 using Connect.Sdk;
 using Microsoft.Extensions.Logging;
+using Connect.Sdk.Models;
 
 namespace Connect.Reliability.Tests;
 

@@ -3,6 +3,7 @@ using Connect.Automation;
 using Connect.Emulator;
 using Connect.Sdk;
 using Xunit.Abstractions;
+using Connect.Sdk.Rql;
 
 namespace Connect.Reliability.Tests;
 

@@ -2,6 +2,7 @@ using System.Text;
 using Connect.Emulator.Rql;
 using Connect.Sdk;
 using CsCheck;
+using Connect.Sdk.Rql;
 
 namespace Connect.Reliability.Tests;
 

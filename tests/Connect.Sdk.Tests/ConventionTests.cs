@@ -1,6 +1,7 @@
 using System.Reflection;
 using System.Text.Json.Serialization;
 using System.Text.RegularExpressions;
+using Connect.Sdk.Models;
 
 namespace Connect.Sdk.Tests;
 

@@ -1,4 +1,5 @@
 using System.Net;
+using Connect.Sdk.Models;
 
 namespace Connect.Sdk.Tests;
 

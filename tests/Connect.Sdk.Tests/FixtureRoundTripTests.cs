@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Connect.Sdk.Models;
 
 namespace Connect.Sdk.Tests;
 

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Connect.Sdk.Models;
 
 namespace Connect.Sdk.Tests;
 

@@ -1,6 +1,7 @@
 using CsCheck;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Connect.Sdk.Models;
 
 namespace Connect.Sdk.Tests;
 

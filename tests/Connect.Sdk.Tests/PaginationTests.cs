@@ -1,4 +1,5 @@
 using System.Net;
+using Connect.Sdk.Rql;
 
 namespace Connect.Sdk.Tests;
 

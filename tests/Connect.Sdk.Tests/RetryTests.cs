@@ -1,5 +1,8 @@
 using System.Net;
 using Microsoft.Extensions.Time.Testing;
+using Connect.Sdk.Models;
+using Connect.Sdk.Resources;
+using Connect.Sdk.Rql;
 
 namespace Connect.Sdk.Tests;
 

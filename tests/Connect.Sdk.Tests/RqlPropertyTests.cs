@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using CsCheck;
+using Connect.Sdk.Rql;
 
 namespace Connect.Sdk.Tests;
 

@@ -1,5 +1,7 @@
 using System.Net;
 using System.Text.Json.Nodes;
+using Connect.Sdk.Models;
+using Connect.Sdk.Rql;
 
 namespace Connect.Sdk.Tests;
 

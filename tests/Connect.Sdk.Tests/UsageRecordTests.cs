@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Connect.Sdk;
+using Connect.Sdk.Models;
 
 namespace Connect.Sdk.Tests;
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using Connect.Sdk;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
+using Connect.Sdk.Models;
 
 namespace Connect.Usage.Tests;
 
@@ -29,19 +30,6 @@ internal static class TestData
         {
             yield return Valid(i);
         }
-    }
-
-    public static string SharedPath(params string[] parts)
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (Directory.Exists(Path.Combine(dir.FullName, "shared", "research")))
-            {
-                return Path.Combine([dir.FullName, "shared", .. parts]);
-            }
-        }
-
-        throw new DirectoryNotFoundException("No 'shared/research' folder above " + AppContext.BaseDirectory);
     }
 }
 

@@ -1,5 +1,6 @@
 using System.Text;
 using Connect.Sdk;
+using Connect.Sdk.Models;
 
 namespace Connect.Usage.Tests;
 

@@ -2,6 +2,7 @@ using System.Net;
 using System.Text;
 using Connect.Sdk;
 using Connect.Usage;
+using Connect.Sdk.Models;
 
 namespace Connect.Usage.Tests;
 

@@ -1,6 +1,8 @@
 using Connect.Emulator;
 using Connect.Sdk;
 using Connect.Usage;
+using Connect.Sdk.Models;
+using Connect.Sdk.Rql;
 
 namespace Connect.Usage.Tests;
 

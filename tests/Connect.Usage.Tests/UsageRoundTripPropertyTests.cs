@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Connect.Sdk;
+using Connect.Sdk.Models;
 
 namespace Connect.Usage.Tests;
 

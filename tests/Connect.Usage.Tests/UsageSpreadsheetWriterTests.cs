@@ -2,6 +2,7 @@ using System.Globalization;
 using Connect.Sdk;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
+using Connect.Sdk.Models;
 
 namespace Connect.Usage.Tests;
 

@@ -1,6 +1,7 @@
 using Connect.Processor;
 using Connect.Sdk;
 using ExampleProcessor.Handlers;
+using Connect.Sdk.Rql;
 
 namespace ExampleProcessor.Vendor;
 

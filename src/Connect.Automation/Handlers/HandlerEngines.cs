@@ -1,6 +1,7 @@
 using Connect.Sdk;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Connect.Sdk.Models;
 
 namespace Connect.Automation;
 

@@ -4,6 +4,8 @@ using Connect.Sdk;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Connect.Sdk.Models;
+using Connect.Sdk.Rql;
 
 namespace Connect.Processor;
 

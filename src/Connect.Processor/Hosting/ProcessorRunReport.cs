@@ -1,5 +1,6 @@
 using Connect.Automation;
 using Connect.Sdk;
+using Connect.Sdk.Models;
 
 namespace Connect.Processor;
 

@@ -1,6 +1,7 @@
 using Connect.Sdk;
 using Connect.Usage;
 using Microsoft.Extensions.Logging;
+using Connect.Sdk.Models;
 
 namespace Connect.Processor;
 

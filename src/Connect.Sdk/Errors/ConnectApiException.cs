@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text;
+using Connect.Sdk.Models;
 
 namespace Connect.Sdk;
 

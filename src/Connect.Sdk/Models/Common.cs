@@ -2,7 +2,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace Connect.Sdk;
+namespace Connect.Sdk.Models;
 
 /// <summary>A company (vendor, provider, owner account) within the platform.</summary>
 public sealed partial class Company : ConnectModel, IIdentified

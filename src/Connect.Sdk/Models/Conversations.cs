@@ -2,7 +2,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace Connect.Sdk;
+namespace Connect.Sdk.Models;
 
 /// <summary>A conversation attached to an object (a request, a tier config request, ...).</summary>
 public sealed partial class Conversation : ConnectModel, IIdentified

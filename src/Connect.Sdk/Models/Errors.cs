@@ -2,7 +2,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace Connect.Sdk;
+namespace Connect.Sdk.Models;
 
 /// <summary>The error body Connect sends: error code, messages and optional params.</summary>
 public sealed partial class ServerErrorResponse : ConnectModel

@@ -2,7 +2,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace Connect.Sdk;
+namespace Connect.Sdk.Models;
 
 /// <summary>A hub (the e-commerce system behind a connection).</summary>
 public sealed partial class Hub : ConnectModel, IIdentified

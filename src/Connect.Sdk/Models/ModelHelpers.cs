@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace Connect.Sdk;
+namespace Connect.Sdk.Models;
 
 /// <summary>Lookups shared by the models that carry parameters and items.</summary>
 internal static class ModelLookup

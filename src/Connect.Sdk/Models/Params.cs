@@ -2,7 +2,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace Connect.Sdk;
+namespace Connect.Sdk.Models;
 
 /// <summary>Parameter constraints.</summary>
 public sealed partial class Constraints : ConnectModel

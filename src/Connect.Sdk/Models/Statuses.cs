@@ -1,4 +1,4 @@
-namespace Connect.Sdk;
+namespace Connect.Sdk.Models;
 
 /// <summary>Fulfillment request statuses. Statuses travel as strings: values not listed here are kept as-is.</summary>
 public static class RequestStatus

@@ -2,7 +2,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace Connect.Sdk;
+namespace Connect.Sdk.Models;
 
 /// <summary>A tier configuration: the parameters of one tier account for one product.</summary>
 public sealed partial class TierConfig : ConnectModel, IIdentified

@@ -2,7 +2,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace Connect.Sdk;
+namespace Connect.Sdk.Models;
 
 /// <summary>A phone number.</summary>
 public sealed partial class PhoneNumber : ConnectModel
@@ -112,7 +112,7 @@ public sealed partial class TierAccount : ConnectModel, IIdentified
     public Events? Events { get; set; }
 }
 
-/// <summary>The supply chain accounts of an asset (the seed's TierAccounts).</summary>
+/// <summary>The supply chain accounts of an asset (the Python connect-sdk's TierAccounts).</summary>
 public sealed partial class Tiers : ConnectModel
 {
     /// <summary>Customer account.</summary>

@@ -1,6 +1,9 @@
-namespace Connect.Sdk;
+using Connect.Sdk.Models;
+using Connect.Sdk.Rql;
 
-/// <summary>The seed's <c>Directory</c>: get and list assets, products and tier configs. Gets answer <see langword="null"/> for unknown ids.</summary>
+namespace Connect.Sdk.Resources;
+
+/// <summary>The Python connect-sdk's <c>Directory</c>: get and list assets, products and tier configs. Gets answer <see langword="null"/> for unknown ids.</summary>
 public sealed class DirectoryResource
 {
     private readonly ConnectClient _client;

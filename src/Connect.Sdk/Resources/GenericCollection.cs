@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
+using Connect.Sdk.Models;
 
-namespace Connect.Sdk;
+namespace Connect.Sdk.Resources;
 
 /// <summary>
 /// An untyped collection reached by name (<c>client.Collection("subscriptions/assets")</c>), for endpoints the

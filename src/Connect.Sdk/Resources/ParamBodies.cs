@@ -1,7 +1,8 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Connect.Sdk.Models;
 
-namespace Connect.Sdk;
+namespace Connect.Sdk.Resources;
 
 /// <summary>Builds the small JSON bodies of the action endpoints.</summary>
 internal static class ParamBodies

@@ -1,4 +1,6 @@
-namespace Connect.Sdk;
+using Connect.Sdk.Models;
+
+namespace Connect.Sdk.Resources;
 
 /// <summary>
 /// One fulfillment request by id (<c>client.Requests["PR-..."]</c>). Creating it makes no call; every method

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
+using Connect.Sdk.Models;
 
-namespace Connect.Sdk;
+namespace Connect.Sdk.Resources;
 
 /// <summary>Fulfillment requests (<c>/requests</c>): listing and the request actions.</summary>
 public sealed class RequestsResource : ResourceCollection<FulfillmentRequest>

@@ -1,7 +1,9 @@
 using System.Net;
 using System.Runtime.CompilerServices;
+using Connect.Sdk.Models;
+using Connect.Sdk.Rql;
 
-namespace Connect.Sdk;
+namespace Connect.Sdk.Resources;
 
 /// <summary>
 /// A typed collection of the API (<c>/requests</c>, <c>/assets</c>, ...): lazy listing across pages, get by id,

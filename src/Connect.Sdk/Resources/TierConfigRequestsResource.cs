@@ -1,6 +1,8 @@
 using System.Text.Json.Nodes;
+using Connect.Sdk.Models;
+using Connect.Sdk.Rql;
 
-namespace Connect.Sdk;
+namespace Connect.Sdk.Resources;
 
 /// <summary>Tier config requests (<c>/tier/config-requests</c>): listing and actions.</summary>
 public sealed class TierConfigRequestsResource : ResourceCollection<TierConfigRequest>
@@ -119,7 +121,7 @@ public sealed class TierConfigsResource : ResourceCollection<TierConfig>
     }
 
     /// <summary>
-    /// The tier config of a tier account for a product (the seed's <c>TierConfig.get(account_id, product_id)</c>),
+    /// The tier config of a tier account for a product (the Python connect-sdk's <c>TierConfig.get(account_id, product_id)</c>),
     /// or <see langword="null"/> when there is none.
     /// </summary>
     /// <param name="accountId">Tier account id (<c>TA-...</c>).</param>

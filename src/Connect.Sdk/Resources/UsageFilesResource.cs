@@ -1,7 +1,8 @@
 using System.Net.Http.Headers;
 using System.Text.Json.Nodes;
+using Connect.Sdk.Models;
 
-namespace Connect.Sdk;
+namespace Connect.Sdk.Resources;
 
 /// <summary>Usage files (<c>/usage/files</c>): create, upload, and the workflow actions.</summary>
 public sealed class UsageFilesResource : ResourceCollection<UsageFile>

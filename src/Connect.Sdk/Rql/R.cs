@@ -1,4 +1,4 @@
-namespace Connect.Sdk;
+namespace Connect.Sdk.Rql;
 
 /// <summary>Entry point of the RQL expression builder: <c>R.Field("status").Eq("pending")</c>.</summary>
 public static class R

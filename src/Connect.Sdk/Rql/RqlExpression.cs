@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
 
-namespace Connect.Sdk;
+namespace Connect.Sdk.Rql;
 
 /// <summary>
 /// An immutable RQL filter expression. Combine with <c>&amp;</c> (and), <c>|</c> (or) and <c>!</c> (not);

@@ -6,7 +6,7 @@ namespace Connect.Emulator.Tests.Contract;
 
 /// <summary>
 /// Validates JSON response bodies against the response schemas of the published Connect OpenAPI 3.0 spec
-/// (<c>shared/research/connect-openapi30-v37.yml</c>). A compact validator for the subset the spec uses: <c>$ref</c>,
+/// (<c>contract/connect-openapi30-v37.yml</c>). A compact validator for the subset the spec uses: <c>$ref</c>,
 /// <c>type</c>, <c>properties</c>, <c>required</c>, <c>items</c>, <c>enum</c>, <c>nullable</c>,
 /// <c>allOf</c>/<c>oneOf</c>/<c>anyOf</c> and the date-time formats. It is deliberately lenient where the spec is
 /// known to be loose: additional properties are always allowed, <c>oneOf</c> needs at least one (not exactly one)
@@ -17,12 +17,12 @@ internal sealed class OpenApiContract
     private const int MaxDepth = 100;
 
     private static readonly Lazy<OpenApiContract> SharedInstance =
-        new(() => Load(Path.Combine(SharedFiles.Research, "connect-openapi30-v37.yml")));
+        new(() => Load(SharedFiles.OpenApiDocument));
 
     private OpenApiContract(JsonObject document) => Document = document;
 
     /// <summary>
-    /// Places where recorded real Connect documents (<c>shared/research/fixtures</c>) contradict the v37 spec. The
+    /// Places where recorded real Connect documents (<c>contract/fixtures</c>) contradict the v37 spec. The
     /// emulator copies the real documents, so these are not violations unless validation is strict.
     /// </summary>
     public static IReadOnlyList<KnownDeviation> KnownDeviations { get; } =
@@ -46,7 +46,7 @@ internal sealed class OpenApiContract
         new("#/components/schemas/dp.TierConfigRequestRead/properties/tiers/properties/tier2", "nullable",
             "fixtures/tier_config_request_approved.json: a tier-1 TCR has tiers.tier2 = null"),
         new("#/components/schemas/dp.Subscription/properties/items/items/properties/quantity", "type",
-            "the spec types item quantities as numbers; Connect sends them as strings (\"1\"), see api-contract.md §7"),
+            "the spec types item quantities as numbers; Connect sends them as strings (\"1\"), see contract/api-contract.md section 1"),
         new("#/components/schemas/dp.Subscription/properties/params/items", "type",
             "the spec types each asset parameter as an array; fixtures/asset.json has parameter objects"),
         new("#/components/schemas/dp.TierConfigurationDetail/properties/tier_level", "type",

@@ -137,7 +137,7 @@ public sealed class UsageWorkbookParserTests
     [Fact]
     public void Parse_Real2019Template_IsReadWithTheRecordIdAlias()
     {
-        var result = UsageWorkbookParser.Parse(File.OpenRead(SharedPath("research", "fixtures", "usage-report-template-2019.xlsx")), Limit);
+        var result = UsageWorkbookParser.Parse(File.OpenRead(Connect.Tests.ContractFiles.Fixture("usage-report-template-2019.xlsx")), Limit);
 
         Assert.True(result.IsValid, result.Detail);
         Assert.Equal(Template8, result.Headers.Take(8));
@@ -298,17 +298,4 @@ public sealed class UsageWorkbookParserTests
     }
 
     private static string Letters(int index) => index < 26 ? $"{(char)('A' + index)}" : $"{(char)('A' + (index / 26) - 1)}{(char)('A' + (index % 26))}";
-
-    private static string SharedPath(params string[] parts)
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (Directory.Exists(Path.Combine(dir.FullName, "shared", "research")))
-            {
-                return Path.Combine([dir.FullName, "shared", .. parts]);
-            }
-        }
-
-        throw new DirectoryNotFoundException("No 'shared/research' folder above " + AppContext.BaseDirectory);
-    }
 }

@@ -1,6 +1,8 @@
 using System.Net;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Connect.Sdk.Models;
+using Connect.Sdk.Rql;
 
 namespace Connect.Sdk.Tests.Integration;
 

@@ -1,3 +1,5 @@
+using Connect.Sdk.Rql;
+
 namespace Connect.Sdk.Tests.Integration;
 
 /// <summary>

@@ -1,3 +1,6 @@
+using Connect.Sdk.Models;
+using Connect.Sdk.Rql;
+
 namespace Connect.Sdk.Tests.Integration;
 
 /// <summary>Listing, RQL, pagination and counting against the emulator's parser and <c>Content-Range</c>.</summary>

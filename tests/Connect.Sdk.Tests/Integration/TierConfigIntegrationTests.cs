@@ -1,4 +1,6 @@
 using System.Net;
+using Connect.Sdk.Models;
+using Connect.Sdk.Rql;
 
 namespace Connect.Sdk.Tests.Integration;
 

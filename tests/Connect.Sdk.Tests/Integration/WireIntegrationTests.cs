@@ -1,6 +1,8 @@
 using System.Net;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Connect.Sdk.Models;
+using Connect.Sdk.Rql;
 
 namespace Connect.Sdk.Tests.Integration;
 

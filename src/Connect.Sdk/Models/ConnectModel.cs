@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace Connect.Sdk;
+namespace Connect.Sdk.Models;
 
 /// <summary>
 /// Base of every Connect document model. Fields the model does not know are kept in <see cref="ExtensionData"/>,
