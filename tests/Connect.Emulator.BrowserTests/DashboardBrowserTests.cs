@@ -184,6 +184,39 @@ public sealed class DashboardBrowserTests(BrowserFixture browser) : IClassFixtur
     }
 
     [BrowserFact]
+    public async Task ApiReference_OpenedFromTheMenu_RendersTheEmulatorsRoutes()
+    {
+        await using var env = await DashboardEnvironment.StartAsync(browser);
+        var page = env.Page;
+        var outside = new List<string>();
+        page.Request += (_, request) =>
+        {
+            if (!request.Url.StartsWith(env.Emulator.DashboardUrl.Replace("/ui", string.Empty, StringComparison.Ordinal), StringComparison.Ordinal)
+                && !request.Url.StartsWith("data:", StringComparison.Ordinal))
+            {
+                outside.Add(request.Url);
+            }
+        };
+
+        var errors = new List<string>();
+        page.Console += (_, message) =>
+        {
+            if (message.Type == "error")
+            {
+                errors.Add(message.Text);
+            }
+        };
+        await page.GetByRole(AriaRole.Link, new() { Name = "API reference" }).ClickAsync();
+
+        // Scalar renders after fetching /ui/openapi/v1.json, which can take a while on a busy machine.
+        await Expect(page.GetByText("Control API").First).ToBeVisibleAsync(new() { Timeout = 60_000 });
+        await Expect(page.GetByText("Connect emulator").First).ToBeVisibleAsync();
+        await env.ScreenshotAsync("api-reference", fullPage: false);
+        Assert.Empty(errors);
+        Assert.Empty(outside);
+    }
+
+    [BrowserFact]
     public async Task SignIn_WrongKey_IsRefusedOnThePage()
     {
         await using var env = await DashboardEnvironment.StartAsync(browser);

@@ -105,10 +105,10 @@ internal sealed class DashboardEnvironment : IAsyncDisposable
     public async Task<JsonObject> RequestAsync(string id) => (await Api.GetFromJsonAsync<JsonObject>($"requests/{id}"))!;
 
     /// <summary>Saves a screenshot of the page under the artifacts folder and returns its path.</summary>
-    public async Task<string> ScreenshotAsync(string name)
+    public async Task<string> ScreenshotAsync(string name, bool fullPage = true)
     {
         var path = Path.Combine(Chromium.ArtifactsDirectory, name + ".png");
-        await Page.ScreenshotAsync(new PageScreenshotOptions { Path = path, FullPage = true });
+        await Page.ScreenshotAsync(new PageScreenshotOptions { Path = path, FullPage = fullPage });
         return path;
     }
 
