@@ -18,6 +18,7 @@ public sealed class DashboardBrowserTests(BrowserFixture browser) : IClassFixtur
         await page.Locator("select[name=tier1_id]").SelectOptionAsync("TA-2000-0000-0001");
         await page.Locator("input[data-param=customer_email]").FillAsync("it@acme.example");
         await page.Locator("input[data-param=tenant_domain]").FillAsync("acme-browser");
+        await env.ScreenshotAsync("new-purchase");
         await page.Locator("#purchase-form button[type=submit]").ClickAsync();
 
         await page.WaitForURLAsync("**/ui/requests/PR-*");
@@ -63,6 +64,7 @@ public sealed class DashboardBrowserTests(BrowserFixture browser) : IClassFixtur
         var status = page.Locator("dl.summary .status").First;
         await Expect(status).ToHaveTextAsync("inquiring");
         var tenant = page.Locator("form[data-action=fill-params] input[data-param=tenant_domain]");
+        await env.ScreenshotAsync("request-inquiring");
         await tenant.FillAsync("acme-filled");
         await page.Locator("form[data-action=fill-params] button[type=submit]").ClickAsync();
         await Expect(status).ToHaveTextAsync("pending");
@@ -82,6 +84,7 @@ public sealed class DashboardBrowserTests(BrowserFixture browser) : IClassFixtur
         var assetId = "AS-0001-0001-0001";
         await page.GotoAsync(env.Emulator.DashboardUrl + "/assets/" + assetId);
         await Expect(page.Locator("dl.summary .status").First).ToHaveTextAsync("active");
+        await env.ScreenshotAsync("asset-active");
 
         await page.Locator("form[data-type=suspend] button").ClickAsync();
         await page.WaitForURLAsync("**/ui/requests/PR-*");
@@ -165,6 +168,7 @@ public sealed class DashboardBrowserTests(BrowserFixture browser) : IClassFixtur
         Assert.NotEqual("draft", file["status"]!.GetValue<string>());
         await Expect(page.Locator("dl.summary .status").First).ToHaveTextAsync(file["status"]!.GetValue<string>());
         await Expect(page.Locator("table.audit")).ToContainTextAsync("upload");
+        await env.ScreenshotAsync("usage-file");
     }
 
     [BrowserFact]

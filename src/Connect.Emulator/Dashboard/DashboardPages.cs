@@ -266,7 +266,7 @@ internal sealed class DashboardPages(EmulatorServices s, ChangeFeed feed)
         """);
 
     private static Markup ParamInput(JsonObject p) => H($"""
-        <label>{Json.Str(p, "title") ?? Json.Id(p)}{When(Catalog.IsRequired(p), new Markup(" <abbr title=\"required\">*</abbr>"))}
+        <label><span>{Json.Str(p, "title") ?? Json.Id(p)}{When(Catalog.IsRequired(p), new Markup(" <abbr title=\"required\">*</abbr>"))}</span>
           <input name="param-{Json.Id(p)}" data-param="{Json.Id(p)}" value="{Json.Str(p, "value")}">
           {When(Json.Str(p, "value_error") is { Length: > 0 }, H($"<span class=\"error\">{Json.Str(p, "value_error")}</span>"))}
         </label>
