@@ -15,6 +15,12 @@ internal sealed class DashboardPages(EmulatorServices s, ChangeFeed feed)
 {
     private const int PageSize = 100;
 
+    private static readonly System.Text.Json.JsonSerializerOptions Indented = new()
+    {
+        WriteIndented = true,
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
     public Task ListAsync(HttpContext c, string path)
     {
         var kind = ListKind.Find(path) ?? throw ApiException.NotFound("Page", path);
@@ -277,7 +283,7 @@ internal sealed class DashboardPages(EmulatorServices s, ChangeFeed feed)
         """);
 
     private static Markup Raw(JsonObject document) =>
-        H($"<details class=\"raw\"><summary>JSON</summary><pre>{document.ToJsonString(new System.Text.Json.JsonSerializerOptions { WriteIndented = true })}</pre></details>");
+        H($"<details class=\"raw\"><summary>JSON</summary><pre>{document.ToJsonString(Indented)}</pre></details>");
 
     // Only a known value filters; anything else means "any" (a page never fails on a hand-edited query string).
     private static string? Choice(string? value, string[] allowed) =>

@@ -49,12 +49,12 @@ internal sealed record ListKind(
             ]),
         new("usage-files", "Usage files", Collections.UsageFiles,
             ["draft", "ready", "invalid", "pending", "accepted", "rejected", "closed", "deleted"], [], null, "product.id",
-            ["ID", "Name", "Status", "Product", "Contract", "Records", "Created"],
+            ["ID", "Name", "Status", "Product", "Contract", "Valid records", "Created"],
             f =>
             [
                 Link("usage-files", Json.Id(f)), H($"{Json.Str(f, "name")}"), Status(Json.Str(f, "status")),
                 H($"{Json.Str(f, "product.name")}"), H($"{Json.Str(f, "contract.id")}"),
-                H($"{Json.Str(f, "stats.uploaded") ?? Json.Str(f, "records.valid") ?? "-"}"), H($"{Json.Str(f, "created_at")}"),
+                H($"{Json.Str(f, "records.valid") ?? "-"}"), H($"{Json.Str(f, "created_at")}"),
             ]),
         new("conversations", "Conversations", Collections.Conversations, ["open", "closed"], [], null, null,
             ["ID", "Topic", "Object", "Messages", "Last message"],
