@@ -60,7 +60,7 @@ internal sealed class DashboardEnvironment : IAsyncDisposable
         return environment;
     }
 
-    /// <summary>Opens the dashboard, which sends the browser to the sign-in page, and enters the API key.</summary>
+    /// <summary>Opens the dashboard, which answers with the sign-in form, and enters the API key.</summary>
     public async Task SignInAsync()
     {
         await Page.GotoAsync(Emulator.DashboardUrl + "/requests");

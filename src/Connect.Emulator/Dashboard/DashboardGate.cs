@@ -65,9 +65,9 @@ internal sealed class DashboardGate(ApiKeys keys, DashboardSessions sessions, st
 
         if (!hasKey && HttpMethods.IsGet(request.Method))
         {
-            // A browser without a session is sent to sign in, and back here afterwards.
-            context.Response.StatusCode = StatusCodes.Status303SeeOther;
-            context.Response.Headers.Location = Prefix + "/login?return=" + Uri.EscapeDataString(request.Path + request.QueryString);
+            // A browser without a session gets the sign-in form in place (401, like any unauthenticated call), and
+            // comes back to this address afterwards.
+            await WriteLoginAsync(context, StatusCodes.Status401Unauthorized, SafeReturn(request.Path + request.QueryString), null).ConfigureAwait(false);
             return;
         }
 

@@ -12,15 +12,18 @@ namespace Connect.Emulator.Tests.Dashboard;
 public sealed class DashboardHttpTests
 {
     [Fact]
-    public async Task Page_WithoutKey_RedirectsToSignIn()
+    public async Task Page_WithoutKey_IsUnauthorizedWithTheSignInFormReturningHere()
     {
         await using var emulator = await TestEmulator.StartAsync();
         using var client = Browserless(emulator);
 
         using var response = await client.GetAsync("/ui/requests?status=pending");
+        var html = await response.Content.ReadAsStringAsync();
 
-        Assert.Equal(HttpStatusCode.SeeOther, response.StatusCode);
-        Assert.Equal("/ui/login?return=%2Fui%2Frequests%3Fstatus%3Dpending", response.Headers.Location!.OriginalString);
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Contains("<form method=\"post\" action=\"/ui/login\"", html, StringComparison.Ordinal);
+        Assert.Contains("name=\"return\" value=\"/ui/requests?status=pending\"", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("PR-0001-0001-0001-001", html, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -125,8 +128,7 @@ public sealed class DashboardHttpTests
         using var signOut = await client.SendAsync(new HttpRequestMessage(HttpMethod.Post, "/ui/logout") { Headers = { { "Cookie", cookie.Split(';')[0] } } });
         using var page = await GetWithCookieAsync(client, "/ui/requests", cookie);
 
-        Assert.Equal(HttpStatusCode.SeeOther, page.StatusCode);
-        Assert.StartsWith("/ui/login", page.Headers.Location!.OriginalString, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Unauthorized, page.StatusCode);
     }
 
     [Fact]
@@ -230,7 +232,7 @@ public sealed class DashboardHttpTests
 
         using var response = await client.GetAsync("/ui/openapi/v1.json", HttpCompletionOption.ResponseHeadersRead);
 
-        Assert.Equal(HttpStatusCode.SeeOther, response.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
     }
 
     [Fact]
