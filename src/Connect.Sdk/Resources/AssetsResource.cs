@@ -11,7 +11,7 @@ public sealed class AssetsResource : ResourceCollection<Asset>
     {
     }
 
-    /// <summary>The requests of an asset: <c>GET /assets/{id}/requests</c> (the seed's <c>Asset.get_requests</c>).</summary>
+    /// <summary>The requests of an asset: <c>GET /assets/{id}/requests</c> (the Python connect-sdk's <c>Asset.get_requests</c>).</summary>
     /// <param name="assetId">Asset id.</param>
     /// <param name="query">Optional filters.</param>
     /// <param name="cancellationToken">Cancels the listing.</param>

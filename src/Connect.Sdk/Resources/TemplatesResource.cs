@@ -11,7 +11,7 @@ public sealed class TemplatesResource
     internal TemplatesResource(ConnectTransport transport) => _transport = transport;
 
     /// <summary>
-    /// Renders a template for a request: <c>GET /templates/{id}/render?request_id=...</c> (the seed's
+    /// Renders a template for a request: <c>GET /templates/{id}/render?request_id=...</c> (the Python connect-sdk's
     /// <c>TemplateResource.render</c>). A JSON string answer is unwrapped; anything else is returned as text.
     /// </summary>
     /// <param name="templateId">Template id.</param>

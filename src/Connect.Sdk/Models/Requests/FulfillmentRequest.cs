@@ -2,7 +2,7 @@ using System.Text.Json.Serialization;
 
 namespace Connect.Sdk.Models;
 
-/// <summary>A fulfillment (asset) request: the seed's Fulfillment.</summary>
+/// <summary>A fulfillment (asset) request: the Python connect-sdk's Fulfillment.</summary>
 public sealed partial class FulfillmentRequest : ConnectModel, IIdentified
 {
     private WireTimestamp _created;

@@ -2,7 +2,7 @@ using System.Text.Json.Serialization;
 
 namespace Connect.Sdk.Models;
 
-/// <summary>The supply chain accounts of an asset (the seed's TierAccounts).</summary>
+/// <summary>The supply chain accounts of an asset (the Python connect-sdk's TierAccounts).</summary>
 public sealed partial class Tiers : ConnectModel
 {
     /// <summary>Customer account.</summary>
