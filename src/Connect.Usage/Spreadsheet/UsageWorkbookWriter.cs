@@ -101,6 +101,21 @@ internal sealed class UsageWorkbookWriter : IDisposable
     public UsageSpreadsheetSummary Summary =>
         new(RecordCount, _parameterColumns, _options.EffectiveCategories.Count);
 
+    /// <summary>
+    /// <see cref="Add"/> for the writer's loops: checks for cancellation every 1024 records, adds the record, and says
+    /// whether to go on reading (false once the error cap is reached).
+    /// </summary>
+    public bool TryAdd(UsageRecord record, CancellationToken cancellationToken)
+    {
+        if ((RecordCount & 0x3FF) == 0)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+        }
+
+        Add(record);
+        return !_stopped;
+    }
+
     /// <summary>Validates the record and, while no error has been seen, appends it as the next row.</summary>
     public void Add(UsageRecord record)
     {
