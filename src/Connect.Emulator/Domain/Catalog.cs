@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
-using Connect.Emulator.Http;
 using Connect.Emulator.Store;
+using Connect.Emulator.Documents;
 
 namespace Connect.Emulator.Domain;
 
@@ -12,7 +12,7 @@ internal static class Catalog
 
     public static JsonObject Product(StoreWriter writer, string? id) =>
         (id is null ? null : writer.Get(Collections.Products, id))
-        ?? throw ApiException.Invalid($"product: Product {id} does not exist.");
+        ?? throw DomainException.Invalid($"product: Product {id} does not exist.");
 
     public static IEnumerable<JsonObject> Items(StoreWriter writer, string productId) =>
         writer.All(Collections.Items).Where(i => Json.Str(i, "product.id") == productId);
@@ -75,18 +75,11 @@ internal static class Catalog
         return param;
     }
 
-    public static bool IsRequired(JsonObject param) => param["constraints"]?["required"] is JsonValue v && v.TryGetValue<bool>(out var b) && b;
-
-    public static bool IsUnique(JsonObject param) => param["constraints"]?["unique"] is JsonValue v && v.TryGetValue<bool>(out var b) && b;
-
-    public static bool IsEmpty(JsonObject param) =>
-        string.IsNullOrEmpty(Json.Str(param, "value")) && param["structured_value"] is not JsonObject;
-
     public static string Quantity(JsonNode? node) => node switch
     {
         JsonValue v when v.TryGetValue<string>(out var s) && decimal.TryParse(s, NumberStyles.Number, CultureInfo.InvariantCulture, out var d) && d >= 0 => s,
         JsonValue v when v.TryGetValue<decimal>(out var d) && d >= 0 => d.ToString(CultureInfo.InvariantCulture),
         null => "1",
-        _ => throw ApiException.Invalid("quantity: A non-negative number is required."),
+        _ => throw DomainException.Invalid("quantity: A non-negative number is required."),
     };
 }

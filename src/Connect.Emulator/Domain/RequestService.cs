@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json.Nodes;
-using Connect.Emulator.Http;
 using Connect.Emulator.Store;
+using Connect.Emulator.Documents;
 
 namespace Connect.Emulator.Domain;
 
@@ -12,7 +12,7 @@ internal sealed class RequestService(DocumentStore store, Clock clock)
     private static readonly string[] Editable = ["draft", "tiers_setup", "pending", "inquiring"];
     private static readonly string[] Assignable = ["draft", "tiers_setup", "pending", "inquiring", "scheduled"];
 
-    public JsonObject Get(string id) => store.Get(Collections.Requests, id) ?? throw ApiException.NotFound("Request", id);
+    public JsonObject Get(string id) => store.Get(Collections.Requests, id) ?? throw DomainException.NotFound("Request", id);
 
     /// <summary>Creates a request; <paramref name="assetId"/> fixes the new asset's id (the demo seed uses it).</summary>
     public JsonObject Create(JsonObject body, Caller caller, string? assetId = null) =>
@@ -20,29 +20,29 @@ internal sealed class RequestService(DocumentStore store, Clock clock)
 
     private static JsonObject CreateIn(StoreWriter writer, JsonObject body, Caller caller, string now, string? assetId)
     {
-        var type = Bodies.String(body, "type") ?? "purchase";
+        var type = Json.Text(body, "type") ?? "purchase";
         return type switch
         {
             "purchase" => CreatePurchase(writer, body, caller, now, assetId),
             "change" or "suspend" or "resume" or "cancel" => CreateOnAsset(writer, body, type, caller, now),
-            _ => throw ApiException.Invalid($"type: \"{type}\" is not a valid choice."),
+            _ => throw DomainException.Invalid($"type: \"{type}\" is not a valid choice."),
         };
     }
 
     public JsonObject Update(string id, JsonObject body) => store.Write(w =>
     {
-        var current = w.Get(Collections.Requests, id) ?? throw ApiException.NotFound("Request", id);
+        var current = w.Get(Collections.Requests, id) ?? throw DomainException.NotFound("Request", id);
         var status = Json.Str(current, "status");
         if (!Editable.Contains(status))
         {
-            throw new ApiException(400, ErrorCodes.RequestNotEditable, $"Request {id} is in status {status} and cannot be updated.");
+            throw DomainException.Refused(ErrorCodes.RequestNotEditable, $"Request {id} is in status {status} and cannot be updated.");
         }
 
         var now = clock.Now();
         var request = Json.Clone(current);
         if (body.ContainsKey("note"))
         {
-            request["note"] = Bodies.String(body, "note") ?? string.Empty;
+            request["note"] = Json.Text(body, "note") ?? string.Empty;
         }
 
         var changed = MergeParameters(w, request, body);
@@ -59,7 +59,7 @@ internal sealed class RequestService(DocumentStore store, Clock clock)
     /// <summary>Dynamic validation: the request with the body's parameters merged, nothing stored.</summary>
     public JsonObject Validate(string id, JsonObject body) => store.Write(w =>
     {
-        var request = Json.Clone(w.Get(Collections.Requests, id) ?? throw ApiException.NotFound("Request", id));
+        var request = Json.Clone(w.Get(Collections.Requests, id) ?? throw DomainException.NotFound("Request", id));
         MergeParameters(w, request, body);
         return request;
     });
@@ -67,11 +67,11 @@ internal sealed class RequestService(DocumentStore store, Clock clock)
     public JsonObject Approve(string id, JsonObject body, Caller caller) =>
         Transition(id, "approve", caller, ["pending", "inquiring"], (w, request, now) =>
         {
-            var templateId = Bodies.String(body, "template_id");
-            var tile = Bodies.String(body, "activation_tile");
+            var templateId = Json.Text(body, "template_id");
+            var tile = Json.Text(body, "activation_tile");
             if (templateId is null && tile is null)
             {
-                throw new ApiException(400, ErrorCodes.RequestTemplate, "Either template_id or activation_tile is required.");
+                throw DomainException.Refused(ErrorCodes.RequestTemplate, "Either template_id or activation_tile is required.");
             }
 
             var type = Json.Str(request, "type");
@@ -79,11 +79,11 @@ internal sealed class RequestService(DocumentStore store, Clock clock)
             if (type == "purchase")
             {
                 var empty = parameters
-                    .Where(p => Json.Str(p, "phase") == "fulfillment" && Catalog.IsRequired(p) && Catalog.IsEmpty(p))
+                    .Where(p => Json.Str(p, "phase") == "fulfillment" && Parameters.IsRequired(p) && Parameters.IsEmpty(p))
                     .Select(Json.Id).ToList();
                 if (empty.Count > 0)
                 {
-                    throw new ApiException(400, ErrorCodes.RequestRequiredParameter,
+                    throw DomainException.Refused(ErrorCodes.RequestRequiredParameter,
                         $"Required fulfillment parameters are empty: {string.Join(", ", empty)}.");
                 }
             }
@@ -99,7 +99,7 @@ internal sealed class RequestService(DocumentStore store, Clock clock)
                 request["activation_key"] = tile;
             }
 
-            request["effective_date"] = Bodies.String(body, "effective_date") ?? now;
+            request["effective_date"] = Json.Text(body, "effective_date") ?? now;
             var assetStatus = type switch
             {
                 "suspend" => "suspended",
@@ -121,12 +121,12 @@ internal sealed class RequestService(DocumentStore store, Clock clock)
     public JsonObject Inquire(string id, JsonObject body, Caller caller) =>
         Transition(id, "inquire", caller, ["pending"], (w, request, _) =>
         {
-            if (Bodies.String(body, "template_id") is { } templateId)
+            if (Json.Text(body, "template_id") is { } templateId)
             {
                 var template = w.Get(Collections.Templates, templateId);
                 if (template is null || Json.Str(template, "product.id") != Json.Str(request, "asset.product.id"))
                 {
-                    throw new ApiException(400, ErrorCodes.RequestTemplate,
+                    throw DomainException.Refused(ErrorCodes.RequestTemplate,
                         $"Template {templateId} does not exist for product {Json.Str(request, "asset.product.id")}.");
                 }
 
@@ -139,7 +139,7 @@ internal sealed class RequestService(DocumentStore store, Clock clock)
     public JsonObject Fail(string id, JsonObject body, Caller caller) =>
         Transition(id, "fail", caller, ["pending", "inquiring"], (w, request, now) =>
         {
-            request["reason"] = Bodies.String(body, "reason") ?? string.Empty;
+            request["reason"] = Json.Text(body, "reason") ?? string.Empty;
             if (Json.Str(request, "type") == "purchase")
             {
                 UpdateAsset(w, request, "rejected", "fail", caller, now, null);
@@ -158,15 +158,15 @@ internal sealed class RequestService(DocumentStore store, Clock clock)
     public JsonObject Schedule(string id, JsonObject body, Caller caller) =>
         Transition(id, "schedule", caller, ["pending"], (_, request, _) =>
         {
-            request["planned_date"] = Bodies.String(body, "planned_date")
-                ?? throw ApiException.Invalid("planned_date: This field is required.");
+            request["planned_date"] = Json.Text(body, "planned_date")
+                ?? throw DomainException.Invalid("planned_date: This field is required.");
             return "scheduled";
         });
 
     public JsonObject Revoke(string id, JsonObject body, Caller caller) =>
         Transition(id, "revoke", caller, ["scheduled"], (_, request, _) =>
         {
-            request["reason"] = Bodies.String(body, "reason") ?? string.Empty;
+            request["reason"] = Json.Text(body, "reason") ?? string.Empty;
             return "revoking";
         });
 
@@ -205,7 +205,7 @@ internal sealed class RequestService(DocumentStore store, Clock clock)
 
     public IEnumerable<JsonObject> AssetRequests(string assetId)
     {
-        _ = store.Get(Collections.Assets, assetId) ?? throw ApiException.NotFound("Asset", assetId);
+        _ = store.Get(Collections.Assets, assetId) ?? throw DomainException.NotFound("Asset", assetId);
         return store.Find(Collections.Requests, Indexes.AssetId, assetId)
             .Select(r => new JsonObject
             {
@@ -231,7 +231,7 @@ internal sealed class RequestService(DocumentStore store, Clock clock)
         var product = Catalog.Product(w, productId);
         var items = Catalog.Items(w, productId).ToList();
         var item = items.FirstOrDefault(i => Json.Str(i, "type") != "ppu") ?? items.FirstOrDefault()
-            ?? throw ApiException.Invalid($"product_id: Product {productId} has no items.");
+            ?? throw DomainException.Invalid($"product_id: Product {productId} has no items.");
         var definitions = Catalog.Parameters(w, productId, "asset").ToList();
         var marketplace = Accounts.Marketplace(w, productId, null);
         var tiers = new JsonObject
@@ -266,7 +266,7 @@ internal sealed class RequestService(DocumentStore store, Clock clock)
             string? value = null;
             if (Json.Str(definition, "phase") == "ordering")
             {
-                value = Catalog.IsUnique(Catalog.RequestParameter(definition, null))
+                value = Parameters.IsUnique(Catalog.RequestParameter(definition, null))
                     ? $"{Json.Str(definition, "name")}-{assetToken}"
                     : $"{Json.Str(definition, "name")} value";
             }
@@ -316,13 +316,13 @@ internal sealed class RequestService(DocumentStore store, Clock clock)
 
     private static JsonObject CreatePurchase(StoreWriter w, JsonObject body, Caller caller, string now, string? assetId)
     {
-        var assetBody = body["asset"] as JsonObject ?? throw ApiException.Invalid("asset: This field is required.");
+        var assetBody = body["asset"] as JsonObject ?? throw DomainException.Invalid("asset: This field is required.");
         var itemRefs = Json.Objects(assetBody["items"]).ToList();
         var product = ResolveProduct(w, assetBody, itemRefs);
         var productId = Json.Id(product);
         if (itemRefs.Count == 0)
         {
-            throw ApiException.Invalid("asset.items: At least one item is required.");
+            throw DomainException.Invalid("asset.items: At least one item is required.");
         }
 
         var catalogItems = Catalog.Items(w, productId).ToList();
@@ -330,7 +330,7 @@ internal sealed class RequestService(DocumentStore store, Clock clock)
         foreach (var reference in itemRefs)
         {
             var item = Catalog.FindItem(catalogItems, reference)
-                ?? throw ApiException.Invalid($"asset.items: Item {Json.Str(reference, "id") ?? Json.Str(reference, "global_id")} does not belong to product {productId}.");
+                ?? throw DomainException.Invalid($"asset.items: Item {Json.Str(reference, "id") ?? Json.Str(reference, "global_id")} does not belong to product {productId}.");
             items.Add(Catalog.RequestItem(item, Catalog.Quantity(reference["quantity"]), "0"));
         }
 
@@ -338,10 +338,10 @@ internal sealed class RequestService(DocumentStore store, Clock clock)
         var given = new Dictionary<string, JsonObject>(StringComparer.Ordinal);
         foreach (var param in Json.Objects(assetBody["params"]))
         {
-            var id = Json.Str(param, "id") ?? throw ApiException.Invalid("asset.params: Every parameter needs an id.");
+            var id = Json.Str(param, "id") ?? throw DomainException.Invalid("asset.params: Every parameter needs an id.");
             if (!definitions.Any(d => Json.Str(d, "name") == id))
             {
-                throw new ApiException(400, ErrorCodes.RequestUnknownParameter, $"Parameter {id} does not exist in product {productId}.");
+                throw DomainException.Refused(ErrorCodes.RequestUnknownParameter, $"Parameter {id} does not exist in product {productId}.");
             }
 
             given[id] = param;
@@ -353,7 +353,7 @@ internal sealed class RequestService(DocumentStore store, Clock clock)
             var param = Catalog.RequestParameter(definition, null);
             if (given.TryGetValue(Json.Id(param), out var value))
             {
-                param["value"] = Bodies.String(value, "value") ?? string.Empty;
+                param["value"] = Json.Text(value, "value") ?? string.Empty;
                 if (value["structured_value"] is JsonObject structured)
                 {
                     param["structured_value"] = structured.DeepClone();
@@ -387,13 +387,13 @@ internal sealed class RequestService(DocumentStore store, Clock clock)
             ["marketplace"] = Accounts.MarketplaceRef(marketplace),
             ["contract"] = Accounts.ContractRef(w, productId, Json.Id(marketplace)),
         };
-        var asset = BuildAsset(prototype, assetId ?? Ids.Asset(w), Bodies.String(assetBody, "external_id"), Bodies.String(assetBody, "external_uid"), parameters, now);
+        var asset = BuildAsset(prototype, assetId ?? Ids.Asset(w), Json.Text(assetBody, "external_id"), Json.Text(assetBody, "external_uid"), parameters, now);
         CheckUnique(w, asset, parameters);
 
         // A product with tier configuration waits in tiers_setup until every tier account it names is configured.
         var tiersReady = TierConfigService.EnsureTierConfigs(w, product, asset, caller, now);
-        var status = Bodies.String(body, "status") == "draft" ? "draft" : tiersReady ? "pending" : "tiers_setup";
-        var request = BuildRequest(w, asset, "purchase", status, now, Bodies.String(body, "note") ?? string.Empty);
+        var status = Json.Text(body, "status") == "draft" ? "draft" : tiersReady ? "pending" : "tiers_setup";
+        var request = BuildRequest(w, asset, "purchase", status, now, Json.Text(body, "note") ?? string.Empty);
         w.Put(Collections.Assets, asset);
         w.Put(Collections.Requests, request);
         w.Audit(Collections.Assets, Json.Id(asset), null, "processing", "create", now, caller.ApiKeyId);
@@ -404,9 +404,9 @@ internal sealed class RequestService(DocumentStore store, Clock clock)
 
     private static JsonObject CreateOnAsset(StoreWriter w, JsonObject body, string type, Caller caller, string now)
     {
-        var assetId = Json.Str(body, "asset.id") ?? throw ApiException.Invalid("asset.id: This field is required.");
+        var assetId = Json.Str(body, "asset.id") ?? throw DomainException.Invalid("asset.id: This field is required.");
         var asset = w.Get(Collections.Assets, assetId)
-            ?? throw new ApiException(400, ErrorCodes.RequestCreate, $"Asset {assetId} does not exist.");
+            ?? throw DomainException.Refused(ErrorCodes.RequestCreate, $"Asset {assetId} does not exist.");
         var assetStatus = Json.Str(asset, "status");
         var allowed = type switch
         {
@@ -416,13 +416,13 @@ internal sealed class RequestService(DocumentStore store, Clock clock)
         };
         if (!allowed)
         {
-            throw new ApiException(400, ErrorCodes.RequestCreate, $"Asset {assetId} is in status {assetStatus}, a {type} request is not allowed.");
+            throw DomainException.Refused(ErrorCodes.RequestCreate, $"Asset {assetId} is in status {assetStatus}, a {type} request is not allowed.");
         }
 
         if (w.Find(Collections.Requests, Indexes.AssetId, assetId).FirstOrDefault(r =>
                 Catalog.OpenRequestStatuses.Contains(Json.Str(r, "status"))) is { } open)
         {
-            throw new ApiException(400, ErrorCodes.RequestCreate, $"Asset {assetId} already has an open request {Json.Id(open)}.");
+            throw DomainException.Refused(ErrorCodes.RequestCreate, $"Asset {assetId} already has an open request {Json.Id(open)}.");
         }
 
         var snapshot = Json.Clone(asset);
@@ -440,7 +440,7 @@ internal sealed class RequestService(DocumentStore store, Clock clock)
             var references = Json.Objects(body["asset"]?["items"]).ToList();
             if (references.Count == 0)
             {
-                throw ApiException.Invalid("asset.items: A change request needs the new item quantities.");
+                throw DomainException.Invalid("asset.items: A change request needs the new item quantities.");
             }
 
             var catalogItems = Catalog.Items(w, Json.Str(asset, "product.id")!).ToList();
@@ -459,13 +459,13 @@ internal sealed class RequestService(DocumentStore store, Clock clock)
                 }
 
                 var catalogItem = Catalog.FindItem(catalogItems, reference)
-                    ?? throw ApiException.Invalid($"asset.items: Item {Json.Str(reference, "id") ?? Json.Str(reference, "global_id")} does not belong to product {Json.Str(asset, "product.id")}.");
+                    ?? throw DomainException.Invalid($"asset.items: Item {Json.Str(reference, "id") ?? Json.Str(reference, "global_id")} does not belong to product {Json.Str(asset, "product.id")}.");
                 items.Add(Catalog.RequestItem(catalogItem, Catalog.Quantity(reference["quantity"]), "0"));
             }
         }
 
         snapshot["items"] = items;
-        var request = BuildRequest(w, snapshot, type, "pending", now, Bodies.String(body, "note") ?? string.Empty);
+        var request = BuildRequest(w, snapshot, type, "pending", now, Json.Text(body, "note") ?? string.Empty);
         w.Put(Collections.Requests, request);
         w.Audit(Collections.Requests, Json.Id(request), null, "pending", "create", now, caller.ApiKeyId);
         ConversationService.Ensure(w, Json.Id(request), "pending");
@@ -493,7 +493,7 @@ internal sealed class RequestService(DocumentStore store, Clock clock)
             return Catalog.Product(w, Json.Str(byItem, "product.id"));
         }
 
-        throw ApiException.Invalid($"asset.product: Product {Json.Str(assetBody, "product.id")} does not exist.");
+        throw DomainException.Invalid($"asset.product: Product {Json.Str(assetBody, "product.id")} does not exist.");
     }
 
     private static JsonObject BuildAsset(JsonObject prototype, string assetId, string? externalId, string? externalUid, JsonArray parameters, string now)
@@ -542,11 +542,11 @@ internal sealed class RequestService(DocumentStore store, Clock clock)
     private JsonObject Transition(
         string id, string action, Caller caller, string[] from, Func<StoreWriter, JsonObject, string, string> apply) => store.Write(w =>
     {
-        var current = w.Get(Collections.Requests, id) ?? throw ApiException.NotFound("Request", id);
+        var current = w.Get(Collections.Requests, id) ?? throw DomainException.NotFound("Request", id);
         var status = Json.Str(current, "status")!;
         if (!from.Contains(status))
         {
-            throw new ApiException(400, ErrorCodes.RequestTransition, $"Request {id} is in status {status}, action {action} is not allowed.");
+            throw DomainException.Refused(ErrorCodes.RequestTransition, $"Request {id} is in status {status}, action {action} is not allowed.");
         }
 
         var now = clock.Now();
@@ -570,12 +570,12 @@ internal sealed class RequestService(DocumentStore store, Clock clock)
         var template = w.Get(Collections.Templates, templateId);
         if (template is null || Json.Str(template, "product.id") != productId)
         {
-            throw new ApiException(400, code, $"Template {templateId} does not exist for product {productId}.");
+            throw DomainException.Refused(code, $"Template {templateId} does not exist for product {productId}.");
         }
 
         if (Json.Str(template, "scope") != "asset")
         {
-            throw new ApiException(400, code, $"Template {templateId} has scope {Json.Str(template, "scope")}, an asset template is required.");
+            throw DomainException.Refused(code, $"Template {templateId} has scope {Json.Str(template, "scope")}, an asset template is required.");
         }
 
         return template;
@@ -616,21 +616,21 @@ internal sealed class RequestService(DocumentStore store, Clock clock)
         var uniqueChecks = new List<JsonObject>();
         foreach (var change in changes.OfType<JsonObject>())
         {
-            var id = Json.Str(change, "id") ?? throw ApiException.Invalid("asset.params: Every parameter needs an id.");
+            var id = Json.Str(change, "id") ?? throw DomainException.Invalid("asset.params: Every parameter needs an id.");
             if (!parameters.TryGetValue(id, out var param))
             {
-                throw new ApiException(400, ErrorCodes.RequestUnknownParameter, $"Parameter {id} does not exist in request {requestId}.");
+                throw DomainException.Refused(ErrorCodes.RequestUnknownParameter, $"Parameter {id} does not exist in request {requestId}.");
             }
 
             if (change.ContainsKey("value"))
             {
-                param["value"] = Bodies.String(change["value"]) ?? string.Empty;
+                param["value"] = Json.Text(change["value"]) ?? string.Empty;
                 uniqueChecks.Add(param);
             }
 
             if (change.ContainsKey("value_error"))
             {
-                param["value_error"] = Bodies.String(change["value_error"]) ?? string.Empty;
+                param["value_error"] = Json.Text(change["value_error"]) ?? string.Empty;
             }
 
             if (change.TryGetPropertyValue("structured_value", out var structured))
@@ -654,7 +654,7 @@ internal sealed class RequestService(DocumentStore store, Clock clock)
     private static void CheckUnique(StoreWriter w, JsonObject asset, IEnumerable<JsonNode?> parameters)
     {
         var candidates = parameters.OfType<JsonObject>()
-            .Where(p => Catalog.IsUnique(p) && !string.IsNullOrEmpty(Json.Str(p, "value"))).ToList();
+            .Where(p => Parameters.IsUnique(p) && !string.IsNullOrEmpty(Json.Str(p, "value"))).ToList();
         if (candidates.Count == 0)
         {
             return;
@@ -668,7 +668,7 @@ internal sealed class RequestService(DocumentStore store, Clock clock)
             if (w.Find(Collections.Assets, Indexes.UniqueValue, key).FirstOrDefault(other =>
                     Json.Id(other) != assetId && Json.Str(other, "status") is not ("terminated" or "rejected")) is { } other)
             {
-                throw new ApiException(400, ErrorCodes.RequestUniqueParameter,
+                throw DomainException.Refused(ErrorCodes.RequestUniqueParameter,
                     $"Parameter {Json.Id(param)}: value {Json.Str(param, "value")} is already used by asset {Json.Id(other)}.");
             }
         }
@@ -696,16 +696,16 @@ internal sealed class RequestService(DocumentStore store, Clock clock)
             return new JsonObject { ["id"] = pathAssignee, ["name"] = pathAssignee };
         }
 
-        if (Bodies.String(body, "id") is { Length: > 0 } id)
+        if (Json.Text(body, "id") is { Length: > 0 } id)
         {
             return new JsonObject { ["id"] = id, ["name"] = id };
         }
 
-        if (Bodies.String(body, "email") is { Length: > 0 } email)
+        if (Json.Text(body, "email") is { Length: > 0 } email)
         {
             return new JsonObject { ["id"] = Ids.UserFromText(email), ["name"] = email, ["email"] = email };
         }
 
-        throw ApiException.Invalid("Either id or email is required.");
+        throw DomainException.Invalid("Either id or email is required.");
     }
 }

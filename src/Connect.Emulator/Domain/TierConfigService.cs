@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
-using Connect.Emulator.Http;
 using Connect.Emulator.Store;
+using Connect.Emulator.Documents;
 
 namespace Connect.Emulator.Domain;
 
@@ -11,10 +11,10 @@ internal sealed class TierConfigService(DocumentStore store, Clock clock)
     private static readonly string[] Assignable = ["draft", "pending", "inquiring"];
 
     public JsonObject Get(string id) =>
-        store.Get(Collections.TierConfigRequests, id) ?? throw ApiException.NotFound("Tier config request", id);
+        store.Get(Collections.TierConfigRequests, id) ?? throw DomainException.NotFound("Tier config request", id);
 
     public JsonObject GetConfig(string id) =>
-        store.Get(Collections.TierConfigs, id) ?? throw ApiException.NotFound("Tier config", id);
+        store.Get(Collections.TierConfigs, id) ?? throw DomainException.NotFound("Tier config", id);
 
     /// <summary>
     /// Makes sure every tier account of a new asset has a tier config for its product, creating a setup TCR where one
@@ -63,23 +63,23 @@ internal sealed class TierConfigService(DocumentStore store, Clock clock)
     public JsonObject Create(JsonObject body, Caller caller) => store.Write(w =>
     {
         var now = clock.Now();
-        var configuration = body["configuration"] as JsonObject ?? throw ApiException.Invalid("configuration: This field is required.");
-        var status = Bodies.String(body, "status") == "draft" ? "draft" : "pending";
+        var configuration = body["configuration"] as JsonObject ?? throw DomainException.Invalid("configuration: This field is required.");
+        var status = Json.Text(body, "status") == "draft" ? "draft" : "pending";
         if (Json.Str(configuration, "id") is { } configId)
         {
             var config = w.Get(Collections.TierConfigs, configId)
-                ?? throw new ApiException(400, ErrorCodes.TierCreate, $"Tier config {configId} does not exist.");
+                ?? throw DomainException.Refused(ErrorCodes.TierCreate, $"Tier config {configId} does not exist.");
             if (Json.Str(config, "open_request.id") is { } open)
             {
-                throw new ApiException(400, ErrorCodes.TierCreate, $"Tier config {configId} already has an open request {open}.");
+                throw DomainException.Refused(ErrorCodes.TierCreate, $"Tier config {configId} already has an open request {open}.");
             }
 
-            var type = Json.Str(config, "status") == "active" ? (Bodies.String(body, "type") ?? "update") : "setup";
+            var type = Json.Str(config, "status") == "active" ? (Json.Text(body, "type") ?? "update") : "setup";
             var request = NewRequest(w, config, type, status, now);
             MergeParameters(request, body, Json.Id(request));
             if (body.ContainsKey("notes"))
             {
-                request["notes"] = Bodies.String(body, "notes") ?? string.Empty;
+                request["notes"] = Json.Text(body, "notes") ?? string.Empty;
             }
 
             var updatedConfig = Json.Clone(config);
@@ -95,14 +95,14 @@ internal sealed class TierConfigService(DocumentStore store, Clock clock)
         var level = configuration["tier_level"] is JsonValue v && v.TryGetValue<int>(out var l) ? l : 1;
         if (level < 1 || level > 2)
         {
-            throw ApiException.Invalid("configuration.tier_level: Must be 1 or 2.");
+            throw DomainException.Invalid("configuration.tier_level: Must be 1 or 2.");
         }
 
         var account = Accounts.ResolveTier(w, configuration["account"], $"tier{level}")
-            ?? throw ApiException.Invalid("configuration.account: This field is required.");
+            ?? throw DomainException.Invalid("configuration.account: This field is required.");
         if (FindConfig(w, Json.Id(product), Json.Id(account), level) is { } existing)
         {
-            throw new ApiException(400, ErrorCodes.TierCreate,
+            throw DomainException.Refused(ErrorCodes.TierCreate,
                 $"Tier config {Json.Id(existing)} already exists for account {Json.Id(account)} and product {Json.Id(product)}.");
         }
 
@@ -121,18 +121,18 @@ internal sealed class TierConfigService(DocumentStore store, Clock clock)
 
     public JsonObject Update(string id, JsonObject body) => store.Write(w =>
     {
-        var current = w.Get(Collections.TierConfigRequests, id) ?? throw ApiException.NotFound("Tier config request", id);
+        var current = w.Get(Collections.TierConfigRequests, id) ?? throw DomainException.NotFound("Tier config request", id);
         var status = Json.Str(current, "status");
         if (!Editable.Contains(status))
         {
-            throw new ApiException(400, ErrorCodes.TierNotEditable, $"Tier config request {id} is in status {status} and cannot be updated.");
+            throw DomainException.Refused(ErrorCodes.TierNotEditable, $"Tier config request {id} is in status {status} and cannot be updated.");
         }
 
         var request = Json.Clone(current);
         MergeParameters(request, body, id);
         if (body.ContainsKey("notes"))
         {
-            request["notes"] = Bodies.String(body, "notes") ?? string.Empty;
+            request["notes"] = Json.Text(body, "notes") ?? string.Empty;
         }
 
         request["events"] ??= new JsonObject();
@@ -145,20 +145,20 @@ internal sealed class TierConfigService(DocumentStore store, Clock clock)
         Transition(id, "approve", caller, ["pending", "inquiring"], (w, request, now) =>
         {
             var templateBody = body["template"] as JsonObject;
-            var templateId = Bodies.String(templateBody, "id") ?? Bodies.String(body, "template_id");
-            var representation = Bodies.String(templateBody, "representation");
+            var templateId = Json.Text(templateBody, "id") ?? Json.Text(body, "template_id");
+            var representation = Json.Text(templateBody, "representation");
             if (templateId is null && representation is null)
             {
-                throw new ApiException(400, ErrorCodes.TierTemplate, "template.id (or template.representation) is required.");
+                throw DomainException.Refused(ErrorCodes.TierTemplate, "template.id (or template.representation) is required.");
             }
 
             var parameters = Json.Objects(request["params"]).ToList();
             var empty = parameters
-                .Where(p => Json.Str(p, "phase") == "fulfillment" && Catalog.IsRequired(p) && Catalog.IsEmpty(p))
+                .Where(p => Json.Str(p, "phase") == "fulfillment" && Parameters.IsRequired(p) && Parameters.IsEmpty(p))
                 .Select(Json.Id).ToList();
             if (empty.Count > 0)
             {
-                throw new ApiException(400, ErrorCodes.TierRequiredParameter, $"Required fulfillment parameters are empty: {string.Join(", ", empty)}.");
+                throw DomainException.Refused(ErrorCodes.TierRequiredParameter, $"Required fulfillment parameters are empty: {string.Join(", ", empty)}.");
             }
 
             var productId = Json.Str(request, "configuration.product.id");
@@ -169,12 +169,12 @@ internal sealed class TierConfigService(DocumentStore store, Clock clock)
                 var template = w.Get(Collections.Templates, templateId);
                 if (template is null || Json.Str(template, "product.id") != productId)
                 {
-                    throw new ApiException(400, ErrorCodes.TierTemplate, $"Template {templateId} does not exist for product {productId}.");
+                    throw DomainException.Refused(ErrorCodes.TierTemplate, $"Template {templateId} does not exist for product {productId}.");
                 }
 
                 if (Json.Str(template, "scope") != $"tier{level}")
                 {
-                    throw new ApiException(400, ErrorCodes.TierTemplate,
+                    throw DomainException.Refused(ErrorCodes.TierTemplate,
                         $"Template {templateId} has scope {Json.Str(template, "scope")}, a tier{level} template is required.");
                 }
 
@@ -191,7 +191,7 @@ internal sealed class TierConfigService(DocumentStore store, Clock clock)
             }
 
             request["template"] = rendered;
-            request["effective_date"] = Bodies.String(templateBody, "effective_date") ?? Bodies.String(body, "effective_date") ?? now;
+            request["effective_date"] = Json.Text(templateBody, "effective_date") ?? Json.Text(body, "effective_date") ?? now;
             ActivateConfig(w, request, caller, now);
             return "approved";
         });
@@ -202,7 +202,7 @@ internal sealed class TierConfigService(DocumentStore store, Clock clock)
     public void Fail(string id, JsonObject body, Caller caller) =>
         Transition(id, "fail", caller, ["pending", "inquiring"], (w, request, now) =>
         {
-            request["reason"] = Bodies.String(body, "reason") ?? string.Empty;
+            request["reason"] = Json.Text(body, "reason") ?? string.Empty;
             CloseOpenRequest(w, request, now);
             return "failed";
         });
@@ -327,20 +327,20 @@ internal sealed class TierConfigService(DocumentStore store, Clock clock)
         var parameters = Json.Objects(request["params"]).ToDictionary(Json.Id, StringComparer.Ordinal);
         foreach (var change in changes.OfType<JsonObject>())
         {
-            var id = Json.Str(change, "id") ?? throw ApiException.Invalid("params: Every parameter needs an id.");
+            var id = Json.Str(change, "id") ?? throw DomainException.Invalid("params: Every parameter needs an id.");
             if (!parameters.TryGetValue(id, out var param))
             {
-                throw new ApiException(400, ErrorCodes.TierUnknownParameter, $"Parameter {id} does not exist in tier config request {requestId}.");
+                throw DomainException.Refused(ErrorCodes.TierUnknownParameter, $"Parameter {id} does not exist in tier config request {requestId}.");
             }
 
             if (change.ContainsKey("value"))
             {
-                param["value"] = Bodies.String(change["value"]) ?? string.Empty;
+                param["value"] = Json.Text(change["value"]) ?? string.Empty;
             }
 
             if (change.ContainsKey("value_error"))
             {
-                param["value_error"] = Bodies.String(change["value_error"]) ?? string.Empty;
+                param["value_error"] = Json.Text(change["value_error"]) ?? string.Empty;
             }
 
             if (change.TryGetPropertyValue("structured_value", out var structured))
@@ -427,11 +427,11 @@ internal sealed class TierConfigService(DocumentStore store, Clock clock)
     private JsonObject Transition(
         string id, string action, Caller caller, string[] from, Func<StoreWriter, JsonObject, string, string> apply) => store.Write(w =>
     {
-        var current = w.Get(Collections.TierConfigRequests, id) ?? throw ApiException.NotFound("Tier config request", id);
+        var current = w.Get(Collections.TierConfigRequests, id) ?? throw DomainException.NotFound("Tier config request", id);
         var status = Json.Str(current, "status")!;
         if (!from.Contains(status))
         {
-            throw new ApiException(400, ErrorCodes.TierTransition, $"Tier config request {id} is in status {status}, action {action} is not allowed.");
+            throw DomainException.Refused(ErrorCodes.TierTransition, $"Tier config request {id} is in status {status}, action {action} is not allowed.");
         }
 
         var now = clock.Now();

@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
-using Connect.Emulator.Http;
 using Connect.Emulator.Store;
 using Connect.Emulator.Usage;
+using Connect.Emulator.Documents;
 
 namespace Connect.Emulator.Domain;
 
@@ -44,12 +44,12 @@ internal sealed class UsageService(DocumentStore store, Clock clock)
     private static readonly string[] Deletable = ["draft", "invalid", "ready", "rejected"];
 
     public JsonObject Get(string id) =>
-        Shape(store.Get(Collections.UsageFiles, id) ?? throw ApiException.NotFound("Usage file", id));
+        Shape(store.Get(Collections.UsageFiles, id) ?? throw DomainException.NotFound("Usage file", id));
 
     public JsonObject GetRecord(string id)
     {
         var record = store.Get(Collections.UsageRecords, id);
-        return record is null || record["_deleted"] is not null ? throw ApiException.NotFound("Usage record", id) : Shape(record, RecordInternal);
+        return record is null || record["_deleted"] is not null ? throw DomainException.NotFound("Usage record", id) : Shape(record, RecordInternal);
     }
 
     /// <summary>The categories of the uploaded workbook (<c>generic_category</c> when it had none); empty before an upload.</summary>
@@ -61,20 +61,20 @@ internal sealed class UsageService(DocumentStore store, Clock clock)
 
     public JsonObject Create(JsonObject body, Caller caller) => store.Write(w =>
     {
-        var name = Bodies.String(body, "name");
+        var name = Json.Text(body, "name");
         if (string.IsNullOrWhiteSpace(name))
         {
-            throw ApiException.Invalid("name: This field is required.");
+            throw DomainException.Invalid("name: This field is required.");
         }
 
-        var productId = Bodies.Path(body, "product", "id") ?? Bodies.String(body, "product_id")
-            ?? throw ApiException.Invalid("product.id: This field is required.");
-        var product = w.Get(Collections.Products, productId) ?? throw ApiException.Invalid($"product: Product {productId} does not exist.");
+        var productId = Json.Str(body, "product.id") ?? Json.Text(body, "product_id")
+            ?? throw DomainException.Invalid("product.id: This field is required.");
+        var product = w.Get(Collections.Products, productId) ?? throw DomainException.Invalid($"product: Product {productId} does not exist.");
         var schema = Json.Str(product, "capabilities.ppu.schema")?.ToLowerInvariant()
-            ?? throw ApiException.Invalid($"product: Product {productId} is not a pay-per-use product (capabilities.ppu is not set).");
-        var contractId = Bodies.Path(body, "contract", "id") ?? Bodies.String(body, "contract_id")
-            ?? throw ApiException.Invalid("contract.id: This field is required.");
-        var contract = w.Get(Collections.Contracts, contractId) ?? throw ApiException.Invalid($"contract: Contract {contractId} does not exist.");
+            ?? throw DomainException.Invalid($"product: Product {productId} is not a pay-per-use product (capabilities.ppu is not set).");
+        var contractId = Json.Str(body, "contract.id") ?? Json.Text(body, "contract_id")
+            ?? throw DomainException.Invalid("contract.id: This field is required.");
+        var contract = w.Get(Collections.Contracts, contractId) ?? throw DomainException.Invalid($"contract: Contract {contractId} does not exist.");
         var marketplaceId = Json.Str(contract, "marketplace.id");
         var marketplace = (marketplaceId is null ? null : w.Get(Collections.Marketplaces, marketplaceId))
             ?? new JsonObject { ["id"] = marketplaceId ?? "MP-00000", ["name"] = "Marketplace" };
@@ -82,7 +82,7 @@ internal sealed class UsageService(DocumentStore store, Clock clock)
             Json.Str(l, "product.id") == productId && Json.Str(l, "contract.id") == contractId && Json.Str(l, "status") == "listed");
         if (!listed)
         {
-            throw ApiException.Invalid($"contract: Product {productId} has no listing (status listed) under contract {contractId}.");
+            throw DomainException.Invalid($"contract: Product {productId} has no listing (status listed) under contract {contractId}.");
         }
 
         var now = clock.Now();
@@ -93,12 +93,12 @@ internal sealed class UsageService(DocumentStore store, Clock clock)
         {
             ["id"] = id,
             ["name"] = name,
-            ["external_id"] = Bodies.String(body, "external_id") ?? string.Empty,
+            ["external_id"] = Json.Text(body, "external_id") ?? string.Empty,
             ["status"] = "draft",
             ["created_by"] = caller.ApiKeyId,
             ["created_at"] = now,
-            ["description"] = Bodies.String(body, "description") ?? string.Empty,
-            ["note"] = Bodies.String(body, "note") ?? string.Empty,
+            ["description"] = Json.Text(body, "description") ?? string.Empty,
+            ["note"] = Json.Text(body, "note") ?? string.Empty,
             ["vendor"] = Json.Copy(product["owner"]) ?? new JsonObject(),
             ["provider"] = Json.Copy(contract["owner"]) ?? new JsonObject(),
             ["environment"] = connectionType switch
@@ -111,7 +111,7 @@ internal sealed class UsageService(DocumentStore store, Clock clock)
             ["product"] = ProductRef(product),
             ["contract"] = Json.Ref(contract, "id", "name"),
             ["schema"] = schema,
-            ["currency"] = Bodies.String(body, "currency") ?? Json.Str(marketplace, "currency") ?? "USD",
+            ["currency"] = Json.Text(body, "currency") ?? Json.Str(marketplace, "currency") ?? "USD",
             ["period"] = Period(body["period"]),
             ["error_detail"] = string.Empty,
             ["acceptance_note"] = string.Empty,
@@ -130,18 +130,18 @@ internal sealed class UsageService(DocumentStore store, Clock clock)
 
     public JsonObject Update(string id, JsonObject body) => store.Write(w =>
     {
-        var file = Json.Clone(w.Get(Collections.UsageFiles, id) ?? throw ApiException.NotFound("Usage file", id));
+        var file = Json.Clone(w.Get(Collections.UsageFiles, id) ?? throw DomainException.NotFound("Usage file", id));
         var status = Json.Str(file, "status");
         if (!Editable.Contains(status))
         {
-            throw new ApiException(400, UsageErrorCodes.NotEditable, $"Usage file {id} is in status {status} and cannot be updated.");
+            throw DomainException.Refused(UsageErrorCodes.NotEditable, $"Usage file {id} is in status {status} and cannot be updated.");
         }
 
         foreach (var field in UpdatableFields)
         {
             if (body.ContainsKey(field))
             {
-                file[field] = Bodies.String(body, field) ?? string.Empty;
+                file[field] = Json.Text(body, field) ?? string.Empty;
             }
         }
 
@@ -157,14 +157,14 @@ internal sealed class UsageService(DocumentStore store, Clock clock)
     /// <summary>Fails fast (before the upload is read) when the file does not exist or is not a draft.</summary>
     public void CheckUploadable(string id)
     {
-        var file = store.Get(Collections.UsageFiles, id) ?? throw ApiException.NotFound("Usage file", id);
+        var file = store.Get(Collections.UsageFiles, id) ?? throw DomainException.NotFound("Usage file", id);
         RequireStatus(file, "upload", ["draft"]);
     }
 
     /// <summary>Stores an upload and validates it: the file moves from draft to ready, or to invalid with <c>error_detail</c>.</summary>
     public JsonObject Upload(string id, byte[] content, UsageWorkbookParseResult parsed, string fileUri, Caller caller) => store.Write(w =>
     {
-        var file = Json.Clone(w.Get(Collections.UsageFiles, id) ?? throw ApiException.NotFound("Usage file", id));
+        var file = Json.Clone(w.Get(Collections.UsageFiles, id) ?? throw DomainException.NotFound("Usage file", id));
         RequireStatus(file, "upload", ["draft"]);
         var now = clock.Now();
         w.Put(Uploads, new JsonObject
@@ -212,7 +212,7 @@ internal sealed class UsageService(DocumentStore store, Clock clock)
         });
 
     public JsonObject Accept(string id, JsonObject body, Caller caller) =>
-        Transition(id, "accept", caller, ["pending"], (w, file, now) => AcceptIn(w, file, Bodies.String(body, "acceptance_note") ?? string.Empty, now, caller));
+        Transition(id, "accept", caller, ["pending"], (w, file, now) => AcceptIn(w, file, Json.Text(body, "acceptance_note") ?? string.Empty, now, caller));
 
     /// <summary><c>PUT approve-all</c>: every record of a pending file is approved and the file accepted ("Auto Approved").</summary>
     public JsonObject ApproveAll(string id, Caller caller) =>
@@ -220,10 +220,10 @@ internal sealed class UsageService(DocumentStore store, Clock clock)
 
     public JsonObject Reject(string id, JsonObject body, Caller caller)
     {
-        var note = Bodies.String(body, "rejection_note");
+        var note = Json.Text(body, "rejection_note");
         if (string.IsNullOrWhiteSpace(note))
         {
-            throw ApiException.Invalid("rejection_note: This field is required.");
+            throw DomainException.Invalid("rejection_note: This field is required.");
         }
 
         return Transition(id, "reject", caller, ["pending"], (w, file, now) =>
@@ -269,7 +269,7 @@ internal sealed class UsageService(DocumentStore store, Clock clock)
     private JsonObject Transition(string id, string action, Caller caller, string[] from, Func<StoreWriter, JsonObject, string, string> apply) =>
         store.Write(w =>
         {
-            var file = Json.Clone(w.Get(Collections.UsageFiles, id) ?? throw ApiException.NotFound("Usage file", id));
+            var file = Json.Clone(w.Get(Collections.UsageFiles, id) ?? throw DomainException.NotFound("Usage file", id));
             var status = RequireStatus(file, action, from);
             var now = clock.Now();
             var to = apply(w, file, now);
@@ -284,7 +284,7 @@ internal sealed class UsageService(DocumentStore store, Clock clock)
         var status = Json.Str(file, "status")!;
         return from.Contains(status)
             ? status
-            : throw new ApiException(400, UsageErrorCodes.Transition, $"Usage file {Json.Id(file)} is in status {status}, action {action} is not allowed.");
+            : throw DomainException.Refused(UsageErrorCodes.Transition, $"Usage file {Json.Id(file)} is in status {status}, action {action} is not allowed.");
     }
 
     /// <summary>Checks the parsed rows against the catalog and stores the records (ready), or fills error_detail (invalid).</summary>

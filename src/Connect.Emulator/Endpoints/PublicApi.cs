@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using Connect.Emulator.Domain;
 using Connect.Emulator.Http;
 using Connect.Emulator.Store;
+using Connect.Emulator.Documents;
 
 namespace Connect.Emulator.Endpoints;
 
@@ -111,7 +112,7 @@ internal static class PublicApi
         var requestList = RequestList(s);
         api.MapGet("/requests", (HttpContext c) => Lists.FromStore(c, s.Store, requestList));
         api.MapPost("/requests", async Task<IResult> (HttpContext c) =>
-            Responses.Json(requests.Create(BodyShapes.RequestCreate.Check(await Body(c).ConfigureAwait(false)), Caller.From(c)), StatusCodes.Status201Created));
+            Responses.Json(requests.Create(BodyShapes.RequestCreate.Check(await Body(c).ConfigureAwait(false)), c.GetCaller()), StatusCodes.Status201Created));
         api.MapGet("/requests/{id}", (string id) => Responses.Json(requests.Get(id)));
         api.MapPut("/requests/{id}", async Task<IResult> (HttpContext c, string id) =>
             Responses.Json(requests.Update(id, BodyShapes.RequestUpdate.Check(await Body(c).ConfigureAwait(false)))));
@@ -119,7 +120,7 @@ internal static class PublicApi
         api.MapPost("/requests/{id}/assign/{assignee}", async Task<IResult> (HttpContext c, string id, string assignee) =>
         {
             await Body(c).ConfigureAwait(false);
-            return Responses.Json(requests.Assign(id, [], assignee, Caller.From(c)));
+            return Responses.Json(requests.Assign(id, [], assignee, c.GetCaller()));
         });
         api.MapPost("/requests/{id}/{action}", async Task<IResult> (HttpContext c, string id, string action) =>
         {
@@ -134,7 +135,7 @@ internal static class PublicApi
                 "validate" => BodyShapes.RequestUpdate,
                 _ => null,
             })?.Check(body);
-            var caller = Caller.From(c);
+            var caller = c.GetCaller();
             return Responses.Json(action switch
             {
                 "approve" => requests.Approve(id, body, caller),
@@ -176,7 +177,7 @@ internal static class PublicApi
         var tierRequestList = TierRequestList(s);
         api.MapGet("/tier/config-requests", (HttpContext c) => Lists.FromStore(c, s.Store, tierRequestList));
         api.MapPost("/tier/config-requests", async Task<IResult> (HttpContext c) =>
-            Responses.Json(tiers.Create(BodyShapes.TierCreate.Check(await Body(c).ConfigureAwait(false)), Caller.From(c)), StatusCodes.Status201Created));
+            Responses.Json(tiers.Create(BodyShapes.TierCreate.Check(await Body(c).ConfigureAwait(false)), c.GetCaller()), StatusCodes.Status201Created));
         api.MapGet("/tier/config-requests/{id}", (string id) => Responses.Json(tiers.Get(id)));
         api.MapPut("/tier/config-requests/{id}", async Task<IResult> (HttpContext c, string id) =>
             Responses.Json(tiers.Update(id, BodyShapes.TierUpdate.Check(await Body(c).ConfigureAwait(false)))));
@@ -191,7 +192,7 @@ internal static class PublicApi
                 "assign" => BodyShapes.Assign,
                 _ => null,
             })?.Check(body);
-            var caller = Caller.From(c);
+            var caller = c.GetCaller();
             switch (action)
             {
                 case "approve":
@@ -287,7 +288,7 @@ internal static class PublicApi
             return Responses.Json(s.Conversations.Close(id));
         });
         api.MapPost("/conversations/{id}/messages", async Task<IResult> (HttpContext c, string id) =>
-            Responses.Json(s.Conversations.AddMessage(id, BodyShapes.ConversationMessage.Check(await Body(c).ConfigureAwait(false)), Caller.From(c)), StatusCodes.Status201Created));
+            Responses.Json(s.Conversations.AddMessage(id, BodyShapes.ConversationMessage.Check(await Body(c).ConfigureAwait(false)), c.GetCaller()), StatusCodes.Status201Created));
     }
 
     private static void MapSimple(RouteGroupBuilder api, EmulatorServices s, string path, string collection, IReadOnlySet<string> filterable, string noun, string[] searchFields)

@@ -54,14 +54,14 @@ internal static class UsageApi
         var usage = s.Usage;
         api.MapGet("/usage/files", (HttpContext c) => Lists.FromStore(c, s.Store, FileList));
         api.MapPost("/usage/files", async Task<IResult> (HttpContext c) =>
-            Responses.Json(usage.Create(BodyShapes.UsageCreate.Check(await Body(c).ConfigureAwait(false)), Caller.From(c)), StatusCodes.Status201Created));
+            Responses.Json(usage.Create(BodyShapes.UsageCreate.Check(await Body(c).ConfigureAwait(false)), c.GetCaller()), StatusCodes.Status201Created));
         api.MapGet("/usage/files/{id}", (string id) => Responses.Json(usage.Get(id)));
         api.MapPut("/usage/files/{id}", async Task<IResult> (HttpContext c, string id) =>
             Responses.Json(usage.Update(id, BodyShapes.UsageUpdate.Check(await Body(c).ConfigureAwait(false)))));
         api.MapPut("/usage/files/{id}/approve-all", async Task<IResult> (HttpContext c, string id) =>
         {
             await Body(c).ConfigureAwait(false);
-            return Responses.Json(usage.ApproveAll(id, Caller.From(c)));
+            return Responses.Json(usage.ApproveAll(id, c.GetCaller()));
         });
         api.MapGet("/usage/files/{id}/categories", (HttpContext c, string id) =>
             Lists.FromDocuments(c, usage.Categories(id).OfType<JsonObject>(), new ListSpec("usage_categories") { Filterable = ListFilters.UsageCategories, SearchFields = ["id", "name"] }));
@@ -75,7 +75,7 @@ internal static class UsageApi
                 "reject" => BodyShapes.UsageReject,
                 _ => null,
             })?.Check(body);
-            var caller = Caller.From(c);
+            var caller = c.GetCaller();
             return Responses.Json(action switch
             {
                 "submit" => usage.Submit(id, caller),
@@ -184,7 +184,7 @@ internal static class UsageApi
 
         var parsed = await UsageWorkbookParser.ParseAsync(new MemoryStream(content), maxBytes, c.RequestAborted).ConfigureAwait(false);
         var uri = $"{Origin(c)}{FilesPrefix}uploads/{id}.xlsx";
-        return Responses.Json(usage.Upload(id, content, parsed, uri, Caller.From(c)), StatusCodes.Status201Created);
+        return Responses.Json(usage.Upload(id, content, parsed, uri, c.GetCaller()), StatusCodes.Status201Created);
     }
 
     private static ApiException TooLarge(long maxBytes) =>

@@ -1,3 +1,4 @@
+using Connect.Emulator.Domain;
 using System.Globalization;
 using System.Text.Json.Nodes;
 using Connect.Emulator.Rql;

@@ -1,8 +1,8 @@
 using System.Text.Json.Nodes;
 using Connect.Emulator.Domain;
-using Connect.Emulator.Http;
 using Connect.Emulator.Store;
 using static Connect.Emulator.Seed.DemoCatalog;
+using Connect.Emulator.Documents;
 
 namespace Connect.Emulator.Seed;
 
@@ -17,10 +17,10 @@ internal static class DemoSeed
     {
         var time = new SeedTime(DateTimeOffset.Parse(At, System.Globalization.CultureInfo.InvariantCulture));
         var clock = new Clock(time);
-        var caller = new Caller("SU-000-000-000");
+        var caller = Caller.System;
         store.Write(w =>
         {
-            foreach (var (collection, json) in Documents())
+            foreach (var (collection, json) in DemoCatalog.Documents())
             {
                 w.Put(collection, JsonNode.Parse(json)!.AsObject());
             }

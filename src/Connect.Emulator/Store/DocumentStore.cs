@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json.Nodes;
 using Microsoft.Data.Sqlite;
+using Connect.Emulator.Documents;
 
 namespace Connect.Emulator.Store;
 
@@ -246,7 +247,7 @@ internal sealed class DocumentStore : IDisposable
 
         var seqOf = matching.ToDictionary(m => (object)m.Doc, m => (m.Seq, m.Id), ReferenceEqualityComparer.Instance);
         return new CachedQuery(predicate, Sorted: true, [.. sort(matching.Select(m => m.Doc)).Select(d =>
-            seqOf.TryGetValue(d, out var known) ? known : (c.Entries[Domain.Json.Id(d)].Seq, Domain.Json.Id(d)))]);
+            seqOf.TryGetValue(d, out var known) ? known : (c.Entries[Json.Id(d)].Seq, Json.Id(d)))]);
     }
 
     private Collection GetOrAdd(string name)
@@ -347,7 +348,7 @@ internal sealed class DocumentStore : IDisposable
             {
                 var c = GetOrAdd(collection);
                 var seq = c.Entries.TryGetValue(id, out var existing) ? existing.Seq : ++next;
-                var json = Domain.Json.WriteUtf8(doc);
+                var json = Json.WriteUtf8(doc);
                 pc.Value = collection;
                 pid.Value = id;
                 pseq.Value = seq;
