@@ -19,7 +19,7 @@ internal static class ControlApi
         {
             var body = await Bodies.ReadObjectAsync(c.Request, c.RequestAborted).ConfigureAwait(false);
             var publicBody = body.ContainsKey("asset") ? BodyShapes.RequestCreate.Check(body) : Translate(s, body);
-            return Responses.Json(s.Requests.Create(publicBody, c.GetCaller()), StatusCodes.Status201Created);
+            return Responses.Json(s.RequestCreation.Create(publicBody, c.GetCaller()), StatusCodes.Status201Created);
         });
 
         api.MapPost("/requests/generate", async Task<IResult> (HttpContext c) =>
@@ -38,7 +38,7 @@ internal static class ControlApi
                 throw ApiException.Invalid("status: Must be pending, draft or inquiring.");
             }
 
-            var ids = s.Requests.Generate(productId, count, status, c.GetCaller());
+            var ids = s.RequestGenerator.Generate(productId, count, status, c.GetCaller());
             return Responses.Json(
                 new JsonObject
                 {
