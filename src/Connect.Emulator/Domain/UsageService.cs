@@ -41,7 +41,6 @@ internal sealed class UsageService(DocumentStore store, Clock clock)
 
     private static readonly string[] Editable = ["draft", "ready", "invalid"];
     private static readonly string[] UpdatableFields = ["name", "description", "note", "currency", "external_id"];
-    private static readonly string[] Deletable = ["draft", "invalid", "ready", "rejected"];
 
     public JsonObject Get(string id) =>
         Shape(store.Get(Collections.UsageFiles, id) ?? throw DomainException.NotFound("Usage file", id));
@@ -183,103 +182,12 @@ internal sealed class UsageService(DocumentStore store, Clock clock)
     });
 
     /// <summary>The stored upload of a usage file (for <c>usage_file_uri</c>), or null.</summary>
-    public byte[]? UploadedContent(string id) =>
+    public byte[]? UploadedContent(string id) => UploadedContent(store, id);
+
+    internal static byte[]? UploadedContent(DocumentStore store, string id) =>
         store.Get(Uploads, id) is { } upload && Json.Str(upload, "content") is { } content ? Convert.FromBase64String(content) : null;
 
-    /// <summary>Validates the stored upload again (assets or items may have changed): ready or invalid.</summary>
-    public JsonObject Reprocess(string id, long maxBytes, Caller caller)
-    {
-        var content = UploadedContent(id);
-        var parsed = content is null
-            ? UsageWorkbookParseResult.Failure("No file was uploaded.")
-            : UsageWorkbookParser.Parse(new MemoryStream(content), Math.Max(maxBytes, content.Length));
-        return Transition(id, "reprocess", caller, ["ready", "invalid"], (w, file, now) =>
-        {
-            DeleteRecords(w, file);
-            Process(w, file, parsed);
-            return Json.Str(file, "status")!;
-        });
-    }
-
-    public JsonObject Submit(string id, Caller caller) =>
-        Transition(id, "submit", caller, ["ready"], (w, file, now) =>
-        {
-            Events(file)["submitted"] = Event(now, caller);
-            SetRecords(w, file, "valid", now, caller);
-            var n = Count(file, "records.valid");
-            file["stats"] = Stats(n, n, n, 0, 0);
-            return "pending";
-        });
-
-    public JsonObject Accept(string id, JsonObject body, Caller caller) =>
-        Transition(id, "accept", caller, ["pending"], (w, file, now) => AcceptIn(w, file, Json.Text(body, "acceptance_note") ?? string.Empty, now, caller));
-
-    /// <summary><c>PUT approve-all</c>: every record of a pending file is approved and the file accepted ("Auto Approved").</summary>
-    public JsonObject ApproveAll(string id, Caller caller) =>
-        Transition(id, "approve-all", caller, ["pending"], (w, file, now) => AcceptIn(w, file, "Auto Approved", now, caller));
-
-    public JsonObject Reject(string id, JsonObject body, Caller caller)
-    {
-        var note = Json.Text(body, "rejection_note");
-        if (string.IsNullOrWhiteSpace(note))
-        {
-            throw DomainException.Invalid("rejection_note: This field is required.");
-        }
-
-        return Transition(id, "reject", caller, ["pending"], (w, file, now) =>
-        {
-            file["rejection_note"] = note;
-            Events(file)["rejected"] = Event(now, caller);
-            SetRecords(w, file, "rejected", now, caller);
-            var n = Count(file, "records.valid");
-            file["stats"] = Stats(n, n, 0, 0, 0);
-            return "rejected";
-        });
-    }
-
-    public JsonObject Close(string id, Caller caller) =>
-        Transition(id, "close", caller, ["accepted"], (w, file, now) =>
-        {
-            Events(file)["closed"] = Event(now, caller);
-            SetRecords(w, file, "closed", now, caller);
-            var n = Count(file, "records.valid");
-            file["stats"] = Stats(n, n, 0, n, n);
-            ((JsonObject)file["records"]!)["closed"] = n;
-            return "closed";
-        });
-
-    public JsonObject Delete(string id, Caller caller) =>
-        Transition(id, "delete", caller, Deletable, (w, file, now) =>
-        {
-            Events(file)["deleted"] = Event(now, caller);
-            DeleteRecords(w, file);
-            return "deleted";
-        });
-
-    private static string AcceptIn(StoreWriter w, JsonObject file, string note, string now, Caller caller)
-    {
-        file["acceptance_note"] = note;
-        Events(file)["accepted"] = Event(now, caller);
-        SetRecords(w, file, "approved", now, caller);
-        var n = Count(file, "records.valid");
-        file["stats"] = Stats(n, n, 0, n, 0);
-        return "accepted";
-    }
-
-    private JsonObject Transition(string id, string action, Caller caller, string[] from, Func<StoreWriter, JsonObject, string, string> apply) =>
-        store.Write(w =>
-        {
-            var file = Json.Clone(w.Get(Collections.UsageFiles, id) ?? throw DomainException.NotFound("Usage file", id));
-            var status = RequireStatus(file, action, from);
-            var now = clock.Now();
-            var to = apply(w, file, now);
-            file["status"] = to;
-            w.Put(Collections.UsageFiles, file);
-            w.Audit(Collections.UsageFiles, id, status, to, action, now, caller.ApiKeyId);
-            return Shape(file);
-        });
-
-    private static string RequireStatus(JsonObject file, string action, string[] from)
+    internal static string RequireStatus(JsonObject file, string action, string[] from)
     {
         var status = Json.Str(file, "status")!;
         return from.Contains(status)
@@ -288,7 +196,7 @@ internal sealed class UsageService(DocumentStore store, Clock clock)
     }
 
     /// <summary>Checks the parsed rows against the catalog and stores the records (ready), or fills error_detail (invalid).</summary>
-    private static void Process(StoreWriter w, JsonObject file, UsageWorkbookParseResult parsed)
+    internal static void Process(StoreWriter w, JsonObject file, UsageWorkbookParseResult parsed)
     {
         var errors = new List<(int Row, string Message)>();
         var records = new List<JsonObject>();
@@ -347,49 +255,6 @@ internal sealed class UsageService(DocumentStore store, Clock clock)
         return string.Join('\n', lines) + more;
     }
 
-    /// <summary>The record ids of a file are its id plus a number, so a file's records are found without an index.</summary>
-    private static IEnumerable<JsonObject> RecordsOf(StoreWriter w, JsonObject file)
-    {
-        var prefix = "UR-" + Json.Id(file)[3..] + "-";
-        var count = Count(file, "records.valid");
-        for (var i = 1; i <= count; i++)
-        {
-            if (w.Get(Collections.UsageRecords, prefix + i.ToString("0000", CultureInfo.InvariantCulture)) is { } record)
-            {
-                yield return record;
-            }
-        }
-    }
-
-    private static void SetRecords(StoreWriter w, JsonObject file, string status, string now, Caller caller)
-    {
-        foreach (var record in RecordsOf(w, file).ToList())
-        {
-            if (record["_deleted"] is not null)
-            {
-                continue;
-            }
-
-            record["status"] = status;
-            if (status == "closed")
-            {
-                record["closed_at"] = now;
-                record["closed_by"] = caller.ApiKeyId;
-            }
-
-            w.PutSealed(Collections.UsageRecords, record);
-        }
-    }
-
-    private static void DeleteRecords(StoreWriter w, JsonObject file)
-    {
-        foreach (var record in RecordsOf(w, file).ToList())
-        {
-            record["_deleted"] = true;
-            w.PutSealed(Collections.UsageRecords, record);
-        }
-    }
-
     private static JsonArray CategoriesOf(UsageWorkbookParseResult parsed)
     {
         var categories = parsed.Categories.Count == 0
@@ -410,15 +275,15 @@ internal sealed class UsageService(DocumentStore store, Clock clock)
         return reference;
     }
 
-    private static JsonObject Events(JsonObject file) => (JsonObject)(file["events"] ??= new JsonObject());
+    internal static JsonObject Events(JsonObject file) => (JsonObject)(file["events"] ??= new JsonObject());
 
-    private static JsonObject Event(string now, Caller caller) => new()
+    internal static JsonObject Event(string now, Caller caller) => new()
     {
         ["at"] = now,
         ["by"] = new JsonObject { ["id"] = caller.ApiKeyId, ["name"] = caller.ApiKeyId },
     };
 
-    private static JsonObject Stats(int uploaded, int validated, int pending, int accepted, int closed) => new()
+    internal static JsonObject Stats(int uploaded, int validated, int pending, int accepted, int closed) => new()
     {
         ["uploaded"] = uploaded,
         ["validated"] = validated,
@@ -427,7 +292,7 @@ internal sealed class UsageService(DocumentStore store, Clock clock)
         ["closed"] = closed,
     };
 
-    private static int Count(JsonObject file, string path) =>
+    internal static int Count(JsonObject file, string path) =>
         int.TryParse(Json.Str(file, path), NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) ? n : 0;
 
     private static JsonObject Period(JsonNode? node) => new()
@@ -452,7 +317,7 @@ internal sealed class UsageService(DocumentStore store, Clock clock)
         }
     }
 
-    private static JsonObject Shape(JsonObject document) => Shape(document, FileInternal);
+    internal static JsonObject Shape(JsonObject document) => Shape(document, FileInternal);
 
     /// <summary>A copy without the bookkeeping fields (the original may still be pending in the writer).</summary>
     private static JsonObject Shape(JsonObject document, string[] fields)

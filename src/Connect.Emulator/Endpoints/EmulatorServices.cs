@@ -30,5 +30,7 @@ internal sealed class EmulatorServices(DocumentStore store, Clock clock, string 
 
     public UsageService Usage { get; } = new(store, clock);
 
+    public UsageFileWorkflow UsageWorkflow { get; } = new(store, clock);
+
     public Faults.FaultInjector Faults { get; } = new();
 }

@@ -61,7 +61,7 @@ internal static class UsageApi
         api.MapPut("/usage/files/{id}/approve-all", async Task<IResult> (HttpContext c, string id) =>
         {
             await Body(c).ConfigureAwait(false);
-            return Responses.Json(usage.ApproveAll(id, c.GetCaller()));
+            return Responses.Json(s.UsageWorkflow.ApproveAll(id, c.GetCaller()));
         });
         api.MapGet("/usage/files/{id}/categories", (HttpContext c, string id) =>
             Lists.FromDocuments(c, usage.Categories(id).OfType<JsonObject>(), new ListSpec("usage_categories") { Filterable = ListFilters.UsageCategories, SearchFields = ["id", "name"] }));
@@ -78,12 +78,12 @@ internal static class UsageApi
             var caller = c.GetCaller();
             return Responses.Json(action switch
             {
-                "submit" => usage.Submit(id, caller),
-                "accept" => usage.Accept(id, body, caller),
-                "reject" => usage.Reject(id, body, caller),
-                "close" => usage.Close(id, caller),
-                "delete" => usage.Delete(id, caller),
-                "reprocess" => usage.Reprocess(id, MaxBodySize(c), caller),
+                "submit" => s.UsageWorkflow.Submit(id, caller),
+                "accept" => s.UsageWorkflow.Accept(id, body, caller),
+                "reject" => s.UsageWorkflow.Reject(id, body, caller),
+                "close" => s.UsageWorkflow.Close(id, caller),
+                "delete" => s.UsageWorkflow.Delete(id, caller),
+                "reprocess" => s.UsageWorkflow.Reprocess(id, MaxBodySize(c), caller),
                 _ => throw new ApiException(StatusCodes.Status404NotFound, ErrorCodes.NotFound, $"Action {action} does not exist."),
             });
         });
