@@ -49,7 +49,7 @@ internal static class ParameterMerge
 
             if (change.TryGetPropertyValue("structured_value", out var structured))
             {
-                // Processors send "" for "no structured value" (seed 002); only an object or null changes it.
+                // Processors send "" for "no structured value" (the Python Processor SDK's Subscription Activation use case); only an object or null changes it.
                 if (structured is JsonObject obj)
                 {
                     param["structured_value"] = obj.DeepClone();

@@ -4,7 +4,7 @@ using Connect.Emulator.Store;
 
 namespace Connect.Emulator.Domain;
 
-/// <summary>The fulfillment request state machine (contract §6.1): every action, its allowed source statuses and its effect on the asset.</summary>
+/// <summary>The fulfillment request state machine (contract/api-contract.md section 6.1): every action, its allowed source statuses and its effect on the asset.</summary>
 internal sealed class RequestWorkflow(DocumentStore store, Clock clock)
 {
     private static readonly string[] Assignable = ["draft", "tiers_setup", "pending", "inquiring", "scheduled"];

@@ -4,7 +4,7 @@ using Connect.Emulator.Store;
 
 namespace Connect.Emulator.Domain;
 
-/// <summary>The tier config request state machine (contract §6.2) and its effect on the tier config and on purchases waiting for it.</summary>
+/// <summary>The tier config request state machine (contract/api-contract.md section 6.2) and its effect on the tier config and on purchases waiting for it.</summary>
 internal sealed class TierConfigWorkflow(DocumentStore store, Clock clock)
 {
     private static readonly string[] Assignable = ["draft", "pending", "inquiring"];

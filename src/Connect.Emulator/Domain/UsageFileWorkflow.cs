@@ -7,7 +7,7 @@ using Connect.Emulator.Usage;
 namespace Connect.Emulator.Domain;
 
 /// <summary>
-/// The usage file state machine (contract §6.3): submit, accept (or approve-all), reject, close, delete and
+/// The usage file state machine (contract/api-contract.md section 6.3): submit, accept (or approve-all), reject, close, delete and
 /// reprocess, each with its event, statistics, record statuses and audit entry.
 /// </summary>
 internal sealed class UsageFileWorkflow(DocumentStore store, Clock clock)
