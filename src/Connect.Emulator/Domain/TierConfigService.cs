@@ -4,11 +4,7 @@ using Connect.Emulator.Store;
 
 namespace Connect.Emulator.Domain;
 
-<<<<<<< HEAD
 /// <summary>Reading, creating and editing tier config requests, and reading tier configs.</summary>
-=======
-/// <summary>Tier configurations and tier config requests: creation, parameter updates and the state machine of contract/api-contract.md section 6.2.</summary>
->>>>>>> main
 internal sealed class TierConfigService(DocumentStore store, Clock clock)
 {
     private static readonly string[] Editable = ["draft", "pending", "inquiring"];
