@@ -85,6 +85,8 @@ public sealed class EmulatorHost : IAsyncDisposable
             PublicApi.Map(app.MapGroup("/public/v1"), services);
             ControlApi.Map(app.MapGroup("/emulator/v1"), services);
             UsageApi.Map(app.MapGroup("/public/v1"), services);
+            SubscriptionsApi.Map(app.MapGroup("/public/v1"), services);
+            PlatformApi.Map(app.MapGroup("/public/v1"), services);
             Faults.FaultApi.Map(app.MapGroup("/emulator/v1"), services.Faults);
 
             await app.StartAsync(cancellationToken).ConfigureAwait(false);

@@ -42,6 +42,41 @@ internal static class Catalog
 
     public static string RequestItemId(JsonObject item) => Json.Id(item).Replace('-', '_');
 
+    /// <summary>
+    /// The configuration parameters of a product for a scope (<c>product</c>: <c>asset.configuration.params</c>;
+    /// <c>item</c>: <c>asset.items[].params</c>) as they appear in an asset, with the vendor's values.
+    /// </summary>
+    public static JsonArray ConfigurationParameters(StoreWriter writer, string productId, string scope) =>
+        [.. Parameters(writer, productId, scope).Where(p => Json.Str(p, "phase") == "configuration").Select(d => (JsonNode)new JsonObject
+        {
+            ["id"] = Json.Str(d, "name"),
+            ["title"] = Json.Str(d, "title"),
+            ["description"] = Json.Str(d, "description"),
+            ["type"] = Json.Str(d, "type") ?? "text",
+            ["scope"] = scope,
+            ["phase"] = "configuration",
+            ["constraints"] = new JsonObject
+            {
+                ["hidden"] = Json.Copy(d["constraints"]?["hidden"]) ?? false,
+                ["required"] = Json.Copy(d["constraints"]?["required"]) ?? false,
+                ["unique"] = Json.Copy(d["constraints"]?["unique"]) ?? false,
+            },
+            ["value"] = Json.Str(d, "value") ?? string.Empty,
+            ["events"] = Json.Copy(d["events"]),
+        })];
+
+    /// <summary>Sets each item's configuration parameters (<c>asset.items[].params</c>).</summary>
+    public static JsonArray WithItemParameters(StoreWriter writer, string productId, JsonArray items)
+    {
+        var parameters = ConfigurationParameters(writer, productId, "item");
+        foreach (var item in items.OfType<JsonObject>())
+        {
+            item["params"] = parameters.DeepClone();
+        }
+
+        return items;
+    }
+
     /// <summary>An item as it appears in <c>asset.items</c> (quantities are strings, contract/api-contract.md section 1).</summary>
     public static JsonObject RequestItem(JsonObject item, string quantity, string oldQuantity) => new()
     {
@@ -71,6 +106,7 @@ internal static class Catalog
             ["constraints"] = Json.Copy(definition["constraints"]) ?? new JsonObject(),
             ["value"] = value ?? string.Empty,
             ["value_error"] = string.Empty,
+            ["value_choices"] = Json.Copy(definition["value_choices"]) ?? new JsonArray(),
         };
         return param;
     }

@@ -164,9 +164,12 @@ internal sealed class ConversationService(DocumentStore store, Clock clock)
             ["conversation"] = conversationId,
             ["created"] = at,
         };
-        if (caller is not null)
+        // State changes are written by Connect itself; recorded messages always name a creator and the account.
+        var author = caller ?? Caller.System;
+        message["creator"] = new JsonObject { ["id"] = author.ApiKeyId, ["name"] = author.ApiKeyId };
+        if (writer.All(Collections.Accounts).FirstOrDefault() is { } account)
         {
-            message["creator"] = new JsonObject { ["id"] = caller.ApiKeyId, ["name"] = caller.ApiKeyId };
+            message["account"] = Json.Ref(account, "id", "name");
         }
 
         message["text"] = text;

@@ -35,6 +35,19 @@ internal sealed class RenderService(DocumentStore store)
         return Fill(Json.Str(request, "template.id"), Json.Str(request, "configuration.product.id"), $"tier{level}", Json.Objects(request["params"]));
     }
 
+    /// <summary>The markdown of a tier config: the representation it was approved with, else its tier template filled in.</summary>
+    public string TierConfig(string id)
+    {
+        var config = store.Get(Collections.TierConfigs, id) ?? throw DomainException.NotFound("Tier config", id);
+        if (Json.Str(config, "template.representation") is { Length: > 0 } representation)
+        {
+            return representation;
+        }
+
+        var level = config["tier_level"]?.GetValue<int>() ?? 1;
+        return Fill(Json.Str(config, "template.id"), Json.Str(config, "product.id"), $"tier{level}", Json.Objects(config["params"]));
+    }
+
     /// <summary>The markdown of an asset: that of its latest approved request (empty when none is approved).</summary>
     public string Asset(string id)
     {

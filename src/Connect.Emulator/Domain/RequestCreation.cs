@@ -42,6 +42,7 @@ internal sealed class RequestCreation(DocumentStore store, Clock clock)
             items.Add(Catalog.RequestItem(item, Catalog.Quantity(reference["quantity"]), "0"));
         }
 
+        Catalog.WithItemParameters(w, productId, items);
         var definitions = Catalog.Parameters(w, productId, "asset").ToList();
         var given = new Dictionary<string, JsonObject>(StringComparer.Ordinal);
         foreach (var param in Json.Objects(assetBody["params"]))
@@ -91,7 +92,7 @@ internal sealed class RequestCreation(DocumentStore store, Clock clock)
             ["connection"] = Accounts.Connection(w, productId, Json.Str(assetBody, "connection.id")),
             ["items"] = items,
             ["tiers"] = tiers,
-            ["configuration"] = new JsonObject { ["params"] = new JsonArray() },
+            ["configuration"] = new JsonObject { ["params"] = Catalog.ConfigurationParameters(w, productId, "product") },
             ["marketplace"] = Accounts.MarketplaceRef(marketplace),
             ["contract"] = Accounts.ContractRef(w, productId, Json.Id(marketplace)),
         };
@@ -170,6 +171,12 @@ internal sealed class RequestCreation(DocumentStore store, Clock clock)
                     ?? throw DomainException.Invalid($"asset.items: Item {Json.Str(reference, "id") ?? Json.Str(reference, "global_id")} does not belong to product {Json.Str(asset, "product.id")}.");
                 items.Add(Catalog.RequestItem(catalogItem, Catalog.Quantity(reference["quantity"]), "0"));
             }
+        }
+
+        var itemParameters = Catalog.ConfigurationParameters(w, Json.Str(asset, "product.id")!, "item");
+        foreach (var added in items.OfType<JsonObject>().Where(i => i["params"] is null))
+        {
+            added["params"] = itemParameters.DeepClone();
         }
 
         snapshot["items"] = items;

@@ -15,6 +15,7 @@ internal static class RequestDocuments
             ["status"] = "processing",
             ["external_id"] = externalId ?? assetId[3..].Replace("-", string.Empty, StringComparison.Ordinal),
             ["external_uid"] = externalUid ?? Accounts.StableGuid(assetId),
+            ["external_name"] = string.Empty,
             ["product"] = Json.Copy(prototype["product"]),
             ["connection"] = Json.Copy(prototype["connection"]),
             ["events"] = new JsonObject { ["created"] = Json.At(now), ["updated"] = Json.At(now) },

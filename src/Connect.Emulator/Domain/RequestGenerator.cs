@@ -34,9 +34,9 @@ internal sealed class RequestGenerator(DocumentStore store, Clock clock)
             ["status"] = "processing",
             ["product"] = Catalog.ProductRef(product),
             ["connection"] = Accounts.Connection(w, productId, null),
-            ["items"] = new JsonArray(Catalog.RequestItem(item, "1", "0")),
+            ["items"] = Catalog.WithItemParameters(w, productId, [Catalog.RequestItem(item, "1", "0")]),
             ["tiers"] = tiers,
-            ["configuration"] = new JsonObject { ["params"] = new JsonArray() },
+            ["configuration"] = new JsonObject { ["params"] = Catalog.ConfigurationParameters(w, productId, "product") },
             ["marketplace"] = Accounts.MarketplaceRef(marketplace),
             ["contract"] = Accounts.ContractRef(w, productId, Json.Id(marketplace)),
         };

@@ -74,7 +74,7 @@ internal sealed class TierConfigService(DocumentStore store, Clock clock)
         return created;
     });
 
-    public JsonObject Update(string id, JsonObject body) => store.Write(w =>
+    public JsonObject Update(string id, JsonObject body, Caller caller) => store.Write(w =>
     {
         var current = w.Get(Collections.TierConfigRequests, id) ?? throw DomainException.NotFound("Tier config request", id);
         var status = Json.Str(current, "status");
@@ -91,7 +91,7 @@ internal sealed class TierConfigService(DocumentStore store, Clock clock)
         }
 
         request["events"] ??= new JsonObject();
-        request["events"]!["updated"] = Json.At(clock.Now());
+        request["events"]!["updated"] = EventStamp.At(clock.Now(), caller);
         w.Put(Collections.TierConfigRequests, request);
         return request;
     });

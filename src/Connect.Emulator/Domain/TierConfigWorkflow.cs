@@ -119,11 +119,16 @@ internal sealed class TierConfigWorkflow(DocumentStore store, Clock clock)
         config["params"] = parameters;
         if (Json.Str(request, "template.id") is not null)
         {
-            config["template"] = new JsonObject { ["id"] = Json.Str(request, "template.id"), ["name"] = Json.Str(request, "template.name") };
+            config["template"] = new JsonObject
+            {
+                ["id"] = Json.Str(request, "template.id"),
+                ["name"] = Json.Str(request, "template.name"),
+                ["representation"] = Json.Str(request, "template.representation"),
+            };
         }
 
         config.Remove("open_request");
-        config["events"]!["updated"] = Json.At(now);
+        config["events"]!["updated"] = EventStamp.At(now, caller);
         w.Put(Collections.TierConfigs, config);
         var snapshot = Json.Clone(config);
         request["configuration"] = snapshot;
@@ -181,7 +186,7 @@ internal sealed class TierConfigWorkflow(DocumentStore store, Clock clock)
         var to = apply(w, request, now);
         request["status"] = to;
         request["events"] ??= new JsonObject();
-        request["events"]!["updated"] = Json.At(now);
+        request["events"]!["updated"] = EventStamp.At(now, caller);
         var eventName = action switch
         {
             "approve" => "approved",
@@ -192,7 +197,7 @@ internal sealed class TierConfigWorkflow(DocumentStore store, Clock clock)
         };
         if (eventName is not null)
         {
-            request["events"]![eventName] = new JsonObject { ["at"] = now, ["by"] = new JsonObject { ["id"] = caller.ApiKeyId, ["name"] = caller.ApiKeyId } };
+            request["events"]![eventName] = EventStamp.At(now, caller);
         }
 
         w.Put(Collections.TierConfigRequests, request);

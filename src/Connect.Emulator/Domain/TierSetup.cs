@@ -61,7 +61,13 @@ internal static class TierSetup
         StoreWriter w, JsonObject product, JsonObject account, int level, JsonObject source, string status, Caller caller, string now)
     {
         var configId = Ids.TierConfig(w);
-        var parameters = new JsonArray([.. Catalog.Parameters(w, Json.Id(product), $"tier{level}").Select(d => (JsonNode)Catalog.RequestParameter(d, null))]);
+        var parameters = new JsonArray([.. Catalog.Parameters(w, Json.Id(product), $"tier{level}").Select(d =>
+        {
+            // Tier parameters carry their hint at the top level (fixture tier_config_request.json).
+            var parameter = Catalog.RequestParameter(d, null);
+            parameter["hint"] = Json.Str(d, "constraints.hint") ?? string.Empty;
+            return (JsonNode)parameter;
+        })]);
         var config = new JsonObject
         {
             ["id"] = configId,
@@ -73,10 +79,27 @@ internal static class TierSetup
             ["events"] = new JsonObject { ["created"] = Json.At(now), ["updated"] = Json.At(now) },
             ["params"] = parameters,
             ["status"] = "processing",
-            ["configuration"] = new JsonObject { ["params"] = new JsonArray() },
+            ["configuration"] = new JsonObject { ["params"] = Catalog.ConfigurationParameters(w, Json.Id(product), "product") },
             ["contract"] = Json.Copy(source["contract"]),
             ["marketplace"] = Json.Copy(source["marketplace"]),
         };
+        // A tier config's connection and contract carry more than an asset's references (fixture tier_config_request_approved.json).
+        if (config["connection"] is JsonObject connection && w.Get(Collections.Connections, Json.Id(connection)) is { } fullConnection)
+        {
+            connection["status"] = Json.Copy(fullConnection["status"]);
+            connection["created_at"] = Json.Copy(fullConnection["created_at"]);
+        }
+
+        if (config["contract"] is JsonObject contract && w.Get(Collections.Contracts, Json.Id(contract)) is { } fullContract)
+        {
+            contract["type"] = Json.Copy(fullContract["type"]);
+        }
+
+        if (RenderService.DefaultTemplate(w.All(Collections.Templates), Json.Id(product), $"tier{level}") is { } template)
+        {
+            config["template"] = Json.Ref(template, "id", "name");
+        }
+
         var request = NewRequest(w, config, "setup", status, now);
         config["open_request"] = new JsonObject { ["id"] = Json.Id(request) };
         w.Put(Collections.TierConfigs, config);

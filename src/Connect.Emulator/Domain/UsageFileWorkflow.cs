@@ -32,7 +32,7 @@ internal sealed class UsageFileWorkflow(DocumentStore store, Clock clock)
     public JsonObject Submit(string id, Caller caller) =>
         Transition(id, "submit", caller, ["ready"], (w, file, now) =>
         {
-            UsageService.Events(file)["submitted"] = UsageService.Event(now, caller);
+            UsageService.Events(file)["submitted"] = EventStamp.At(now, caller);
             SetRecords(w, file, "valid", now, caller);
             var n = UsageService.Count(file, "records.valid");
             file["stats"] = UsageService.Stats(n, n, n, 0, 0);
@@ -57,7 +57,7 @@ internal sealed class UsageFileWorkflow(DocumentStore store, Clock clock)
         return Transition(id, "reject", caller, ["pending"], (w, file, now) =>
         {
             file["rejection_note"] = note;
-            UsageService.Events(file)["rejected"] = UsageService.Event(now, caller);
+            UsageService.Events(file)["rejected"] = EventStamp.At(now, caller);
             SetRecords(w, file, "rejected", now, caller);
             var n = UsageService.Count(file, "records.valid");
             file["stats"] = UsageService.Stats(n, n, 0, 0, 0);
@@ -68,7 +68,7 @@ internal sealed class UsageFileWorkflow(DocumentStore store, Clock clock)
     public JsonObject Close(string id, Caller caller) =>
         Transition(id, "close", caller, ["accepted"], (w, file, now) =>
         {
-            UsageService.Events(file)["closed"] = UsageService.Event(now, caller);
+            UsageService.Events(file)["closed"] = EventStamp.At(now, caller);
             SetRecords(w, file, "closed", now, caller);
             var n = UsageService.Count(file, "records.valid");
             file["stats"] = UsageService.Stats(n, n, 0, n, n);
@@ -79,7 +79,7 @@ internal sealed class UsageFileWorkflow(DocumentStore store, Clock clock)
     public JsonObject Delete(string id, Caller caller) =>
         Transition(id, "delete", caller, Deletable, (w, file, now) =>
         {
-            UsageService.Events(file)["deleted"] = UsageService.Event(now, caller);
+            UsageService.Events(file)["deleted"] = EventStamp.At(now, caller);
             DeleteRecords(w, file);
             return "deleted";
         });
@@ -87,7 +87,7 @@ internal sealed class UsageFileWorkflow(DocumentStore store, Clock clock)
     private static string AcceptIn(StoreWriter w, JsonObject file, string note, string now, Caller caller)
     {
         file["acceptance_note"] = note;
-        UsageService.Events(file)["accepted"] = UsageService.Event(now, caller);
+        UsageService.Events(file)["accepted"] = EventStamp.At(now, caller);
         SetRecords(w, file, "approved", now, caller);
         var n = UsageService.Count(file, "records.valid");
         file["stats"] = UsageService.Stats(n, n, 0, n, 0);

@@ -119,7 +119,7 @@ internal sealed class UsageService(DocumentStore store, Clock clock)
             ["processed_file_uri"] = string.Empty,
             ["stats"] = Stats(0, 0, 0, 0, 0),
             ["records"] = new JsonObject { ["valid"] = 0, ["invalid"] = 0, ["closed"] = 0 },
-            ["events"] = new JsonObject { ["created"] = Event(now, caller) },
+            ["events"] = new JsonObject { ["created"] = EventStamp.At(now, caller) },
             ["product_id"] = productId,
         };
         w.Put(Collections.UsageFiles, file);
@@ -173,7 +173,7 @@ internal sealed class UsageService(DocumentStore store, Clock clock)
             ["categories"] = CategoriesOf(parsed),
         });
         file["usage_file_uri"] = fileUri;
-        ((JsonObject)file["events"]!)["uploaded"] = Event(now, caller);
+        ((JsonObject)file["events"]!)["uploaded"] = EventStamp.At(now, caller);
         Process(w, file, parsed);
         var to = Json.Str(file, "status")!;
         w.Put(Collections.UsageFiles, file);
@@ -277,11 +277,6 @@ internal sealed class UsageService(DocumentStore store, Clock clock)
 
     internal static JsonObject Events(JsonObject file) => (JsonObject)(file["events"] ??= new JsonObject());
 
-    internal static JsonObject Event(string now, Caller caller) => new()
-    {
-        ["at"] = now,
-        ["by"] = new JsonObject { ["id"] = caller.ApiKeyId, ["name"] = caller.ApiKeyId },
-    };
 
     internal static JsonObject Stats(int uploaded, int validated, int pending, int accepted, int closed) => new()
     {

@@ -55,7 +55,7 @@ internal static class PublicApi
         SearchFields = ["id", "asset.id", "asset.external_id", "asset.external_uid", "asset.product.id", "asset.product.name", "asset.tiers.customer.name"],
     };
 
-    private static ListSpec AssetList(EmulatorServices s) => new(Collections.Assets)
+    internal static ListSpec AssetList(EmulatorServices s) => new(Collections.Assets)
     {
         Filterable = ListFilters.Assets,
         Hidden = ["pending_request", "pending_request.template", "template"],
@@ -87,7 +87,7 @@ internal static class PublicApi
     }
 
     // The asset's open request (the newest one not yet approved, failed or revoked), without its embedded asset.
-    private static JsonObject? PendingRequest(EmulatorServices s, string assetId)
+    internal static JsonObject? PendingRequest(EmulatorServices s, string assetId)
     {
         var open = s.Store.Find(Collections.Requests, Indexes.AssetId, assetId)
             .LastOrDefault(r => Catalog.OpenRequestStatuses.Contains(Json.Str(r, "status")));
@@ -102,7 +102,7 @@ internal static class PublicApi
     }
 
     // The template of the asset's latest approved request that names one.
-    private static JsonNode? AssetTemplate(EmulatorServices s, string assetId) =>
+    internal static JsonNode? AssetTemplate(EmulatorServices s, string assetId) =>
         s.Store.Find(Collections.Requests, Indexes.AssetId, assetId)
             .LastOrDefault(r => Json.Str(r, "status") == "approved" && r["template"] is JsonObject)?["template"]?.DeepClone();
 
@@ -177,7 +177,7 @@ internal static class PublicApi
             Responses.Json(tiers.Create(BodyShapes.TierCreate.Check(await Body(c).ConfigureAwait(false)), c.GetCaller()), StatusCodes.Status201Created));
         api.MapGet("/tier/config-requests/{id}", (string id) => Responses.Json(tiers.Get(id)));
         api.MapPut("/tier/config-requests/{id}", async Task<IResult> (HttpContext c, string id) =>
-            Responses.Json(tiers.Update(id, BodyShapes.TierUpdate.Check(await Body(c).ConfigureAwait(false)))));
+            Responses.Json(tiers.Update(id, BodyShapes.TierUpdate.Check(await Body(c).ConfigureAwait(false)), c.GetCaller())));
         api.MapGet("/tier/config-requests/{id}/render", (string id) => Responses.Markdown(s.Render.TierConfigRequest(id)));
         api.MapPost("/tier/config-requests/{id}/{action}", async Task<IResult> (HttpContext c, string id, string action) =>
         {
@@ -220,6 +220,7 @@ internal static class PublicApi
         ActionRoutes.MapFallback(api, "/tier/config-requests/{id}/{action}", TierRequestActions);
         api.MapGet("/tier/configs", (HttpContext c) => Lists.FromStore(c, s.Store, TierConfigList));
         api.MapGet("/tier/configs/{id}", (string id) => Responses.Json(tiers.GetConfig(id)));
+        api.MapGet("/tier/configs/{id}/render", (string id) => Responses.Markdown(s.Render.TierConfig(id)));
         MapSimple(api, s, "/tier/accounts", Collections.TierAccounts, ListFilters.TierAccounts, "Tier account", ["id", "name", "external_id", "external_uid"]);
     }
 

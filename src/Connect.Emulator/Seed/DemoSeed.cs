@@ -39,7 +39,14 @@ internal static class DemoSeed
              "params":[{ "id":"partner_number","value":"NW-0001" }] }
             """), caller);
         time.Advance();
-        s.Tiers.Update(Json.Id(setup), Parse("""{"params":[{"id":"reseller_account_id","value":"RA-NW-0001"}]}"""));
+        s.Tiers.Update(Json.Id(setup), Parse("""{"params":[{"id":"reseller_account_id","value":"RA-NW-0001"}]}"""), caller);
+        // The setup went through an inquiry before approval, as the recorded approved TCR did (events.inquired, pended).
+        time.Advance();
+        s.TierWorkflow.Assign(Json.Id(setup), Parse("""{"id":"UR-610-138-001"}"""), caller);
+        time.Advance();
+        s.TierWorkflow.Inquire(Json.Id(setup), caller);
+        time.Advance();
+        s.TierWorkflow.Pend(Json.Id(setup), caller);
         time.Advance();
         s.TierWorkflow.Approve(Json.Id(setup), Parse($$"""{ "template":{ "id":"{{TierTemplateId}}" } }"""), caller);
 
@@ -93,6 +100,8 @@ internal static class DemoSeed
             ("customer_email", "billing@acme.example.com"));
         time.Advance();
         s.Requests.Update(usage, Parse("""{"asset":{"params":[{"id":"account_id","value":"ACC-0001"}]}}"""));
+        time.Advance();
+        s.Workflow.Assign(usage, Parse("""{"email":"ops@vendor.example.com"}"""), null, caller);
         time.Advance();
         s.Workflow.Approve(usage, Parse($$"""{ "template_id":"{{UsageActivationTemplateId}}" }"""), caller);
         Purchase(s, time, caller, "AS-0002-0001-0002", UsageProductId, "MPN-PPU-CALLS", "0", CustomerGlobex, null,
