@@ -103,6 +103,14 @@ public sealed class EmulatorHost : IAsyncDisposable
         }
     }
 
+    /// <summary>The route patterns answering GET under <paramref name="prefix"/> (the contract tests check each one).</summary>
+    internal IReadOnlyList<string> GetRoutes(string prefix) =>
+        [.. ((IEndpointRouteBuilder)_app).DataSources.SelectMany(d => d.Endpoints).OfType<RouteEndpoint>()
+            .Where(e => e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods.Contains("GET") == true)
+            .Select(e => e.RoutePattern.RawText ?? string.Empty)
+            .Where(p => p.StartsWith(prefix, StringComparison.Ordinal))
+            .Distinct(StringComparer.Ordinal)];
+
     /// <summary>Stops listening, finishing requests in flight, and closes the store.</summary>
     /// <param name="cancellationToken">Cuts the graceful shutdown short.</param>
     /// <returns>A task that completes once stopped.</returns>

@@ -50,20 +50,30 @@ internal sealed class RequestService(DocumentStore store, Clock clock)
     {
         _ = store.Get(Collections.Assets, assetId) ?? throw DomainException.NotFound("Asset", assetId);
         return store.Find(Collections.Requests, Indexes.AssetId, assetId)
-            .Select(r => new JsonObject
+            .Select(r =>
             {
-                ["id"] = Json.Id(r),
-                ["asset_id"] = assetId,
-                ["type"] = Json.Str(r, "type"),
-                ["status"] = Json.Str(r, "status"),
-                ["created"] = Json.Str(r, "created"),
-                ["updated"] = Json.Str(r, "updated"),
-                ["events"] = new JsonObject
+                var summary = new JsonObject
                 {
-                    ["created"] = Json.At(Json.Str(r, "created") ?? string.Empty),
-                    ["updated"] = Json.At(Json.Str(r, "updated") ?? string.Empty),
-                },
-                ["assignee"] = Json.Copy(r["assignee"]),
+                    ["id"] = Json.Id(r),
+                    ["asset_id"] = assetId,
+                    ["type"] = Json.Str(r, "type"),
+                    ["status"] = Json.Str(r, "status"),
+                    ["created"] = Json.Str(r, "created"),
+                    ["updated"] = Json.Str(r, "updated"),
+                    ["events"] = new JsonObject
+                    {
+                        ["created"] = Json.At(Json.Str(r, "created") ?? string.Empty),
+                        ["updated"] = Json.At(Json.Str(r, "updated") ?? string.Empty),
+                    },
+                };
+
+                // An assignee only when there is one (fixture asset_requests_list.json: none while unassigned).
+                if (r["assignee"] is JsonObject assignee)
+                {
+                    summary["assignee"] = assignee.DeepClone();
+                }
+
+                return summary;
             });
     }
 

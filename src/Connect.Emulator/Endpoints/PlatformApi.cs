@@ -47,7 +47,12 @@ internal static class PlatformApi
             _ = Hub(s, hubId);
             var marketplaces = s.Store.All(Collections.Marketplaces)
                 .Where(m => Json.Objects(m["hubs"]).Any(h => Json.Str(h, "hub.id") == hubId))
-                .Select(m => Json.Ref(m, "id", "name", "icon"));
+                .Select(m =>
+                {
+                    var reference = Json.Ref(m, "id", "name", "icon");
+                    reference["external_id"] = Json.Str(Json.Objects(m["hubs"]).First(h => Json.Str(h, "hub.id") == hubId), "external_id");
+                    return reference;
+                });
             return Lists.FromDocuments(c, marketplaces, new ListSpec(Collections.Marketplaces) { Filterable = ListFilters.HubMarketplaces });
         });
 

@@ -49,14 +49,14 @@ internal static class DemoCatalog
 
         yield return ("hubs", $$"""
             { "id":"HB-0000-0001","name":"Demo Hub","description":"The hub of the emulator's demo marketplaces.",
-             "company":{ "id":"{{ProviderId}}","name":"Demo Provider" },"instance":{ "id":"demo-hub","type":"api" },
+             "company":{ "id":"{{ProviderId}}","name":"Demo Provider" },"instance":{ "id":"demo-hub","type":"API" },
              "stats":{ "connections":2,"marketplaces":2 },"events":{ "created":{ "at":"{{At}}","by":{{VendorUser}} } } }
             """);
 
         yield return ("products", Product(TierProductId, "Demo Cloud Storage",
             """{"ppu":null,"reservation":{"consumption":false},"cart":{"validation":false},"inquiring":{"validation":false},"tiers":{"updates":false,"configs":{"level":1},"validation":false},"subscription":{"hold":false,"schema":"evergreen","change":{"editable_ordering_parameters":false,"validation":false,"inquiring_validation":false}}}"""));
         yield return ("products", Product(UsageProductId, "Demo Metered API",
-            """{"ppu":{"schema":"QT","dynamic":false,"future":false,"predictive":false},"reservation":{"consumption":false},"cart":{"validation":false},"inquiring":{"validation":false},"tiers":{"updates":false,"configs":null,"validation":false},"subscription":{"hold":false,"schema":"evergreen","change":{"editable_ordering_parameters":false,"validation":false,"inquiring_validation":false}}}"""));
+            """{"ppu":{"schema":"QT","dynamic":false,"future":false,"predictive":false},"reservation":{"consumption":false},"cart":{"validation":false},"inquiring":{"validation":false},"tiers":{"updates":false,"validation":false},"subscription":{"hold":false,"schema":"evergreen","change":{"editable_ordering_parameters":false,"validation":false,"inquiring_validation":false}}}"""));
 
         yield return ("items", Item(TierProductId, 1, "MPN-A", "Storage 100 GB", "reservation", "Gb", "integer"));
         yield return ("items", Item(TierProductId, 2, "MPN-B", "Storage 1 TB", "reservation", "Tb", "integer"));
@@ -110,7 +110,7 @@ internal static class DemoCatalog
          "category":{ "id":"CAT-00001","name":"Demo" },"published_at":"{{At}}","owner":{{Vendor}},"latest":true,
          "usage_rule":{ "enabled":true },"stats":{ "versions":1 },"capabilities":{{capabilities}},
          "visibility":{ "owner":true,"listing":true,"syndication":false,"catalog":true },"changes_description":"","public":false,
-         "version":1,"replacement":null,"end_of_sale_notes":"",
+         "version":1,"end_of_sale_notes":"",
          "customer_ui_settings":{ "description":"{{name}}: the service the demo vendor sells.","getting_started":"Sign in with the account you ordered with.",
                                  "download_links":[{ "title":"Windows","url":"https://example.invalid/download/windows","visible_for":"admin" }],
                                  "documents":[{ "title":"Admin guide","url":"https://example.invalid/docs/admin" }],
@@ -125,7 +125,7 @@ internal static class DemoCatalog
         { "id":"{{productId}}-{{n:0000}}","local_id":"{{productId}}-{{n:0000}}","mpn":"{{mpn}}","display_name":"{{name}}","description":"{{name}}",
          "type":"{{type}}","period":"{{(type == "ppu" ? "monthly" : "monthly")}}","precision":"{{precision}}","commitment":{ "count":1 },
          "unit":{ "id":"{{unit.ToLowerInvariant()}}","name":"{{unit}}","unit":"{{unit}}","title":"{{unit}}" },"status":"published","position":{{n * 10000}},
-         "external_id":"{{mpn}}","parent":null,"replacement":null,"end_of_sale_notes":"","group":{ "id":"PRDG-{{productId[4..]}}-00001","name":"Default" },
+         "external_id":"{{mpn}}","parent":null,"replacement":null,"end_of_sale_notes":"","group":{ "id":"PRDG-{{productId[4..]}}-00001","name":"Default","mpn":"DEFAULT" },
          "product":{ "id":"{{productId}}" },"events":{ "created":{ "at":"{{At}}" } } }
         """;
 
