@@ -164,9 +164,13 @@ internal sealed class ConversationService(DocumentStore store, Clock clock)
             ["conversation"] = conversationId,
             ["created"] = at,
         };
-        // State changes are written by Connect itself; recorded messages always name a creator and the account.
-        var author = caller ?? Caller.System;
-        message["creator"] = new JsonObject { ["id"] = author.ApiKeyId, ["name"] = author.ApiKeyId };
+        // A posted message names its creator (fixture conversation_with_messages.json); a state change has none.
+        if (caller is not null)
+        {
+            message["creator"] = new JsonObject { ["id"] = caller.ApiKeyId, ["name"] = caller.ApiKeyId };
+        }
+
+        // Every message names the account it belongs to (the vendor's).
         if (writer.All(Collections.Accounts).FirstOrDefault() is { } account)
         {
             message["account"] = Json.Ref(account, "id", "name");

@@ -129,9 +129,10 @@ public sealed class RecordedFieldsPresentTests : IAsyncLifetime
         await _emulator.Api.PostAsync($"usage/files/{closed}/submit");
         await _emulator.Api.PostAsync($"usage/files/{closed}/accept", """{"acceptance_note":"ok"}""");
         await _emulator.Api.PostAsync($"usage/files/{closed}/close");
-        var conversations = await Each("conversations", id => $"conversations/{id}");
-        var message = await _emulator.Api.PostAsync($"conversations/{conversations[0].Str("id")}/messages", """{"text":"Any news?"}""");
+        var first = (await Fetch("conversations?limit=1")).AsArray()[0]!;
+        var message = await _emulator.Api.PostAsync($"conversations/{first.Str("id")}/messages", """{"text":"Any news?"}""");
         Assert.Equal(HttpStatusCode.Created, message.Status);
+        var conversations = await Each("conversations", id => $"conversations/{id}");
 
         var requests = await Each("requests", id => $"requests/{id}");
         var tierRequests = await Each("tier/config-requests", id => $"tier/config-requests/{id}");
