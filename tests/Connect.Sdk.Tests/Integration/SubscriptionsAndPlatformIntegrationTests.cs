@@ -1,6 +1,5 @@
 using System.Net;
 using Connect.Sdk.Models;
-using Connect.Sdk.Resources;
 using Connect.Sdk.Rql;
 
 namespace Connect.Sdk.Tests.Integration;
