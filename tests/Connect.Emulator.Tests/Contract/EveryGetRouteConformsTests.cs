@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using Connect.Emulator.Tests.UsageApi;
+using Xunit.Abstractions;
 
 namespace Connect.Emulator.Tests.Contract;
 
@@ -9,7 +10,7 @@ namespace Connect.Emulator.Tests.Contract;
 /// usage files driven through their states), validated against the OpenAPI v37 schemas with a JSON Schema validator.
 /// The only tolerated disagreements are those listed in <c>contract/deviations.json</c>.
 /// </summary>
-public sealed class EveryGetRouteConformsTests : IAsyncLifetime
+public sealed class EveryGetRouteConformsTests(ITestOutputHelper output) : IAsyncLifetime
 {
     private const string Prefix = "/public/v1";
 
@@ -143,6 +144,7 @@ public sealed class EveryGetRouteConformsTests : IAsyncLifetime
             }
         }
 
+        output.WriteLine($"{Routes.Count} GET routes, {answers} answers validated, {violations.Count} violations, {OpenApiContract.Shared.Deviations.Count} deviations listed");
         Assert.True(violations.Count == 0, $"{violations.Count} violations in {answers} answers:\n" + string.Join("\n", violations.Take(200)));
         Assert.True(answers > Routes.Count, $"only {answers} answers validated");
     }

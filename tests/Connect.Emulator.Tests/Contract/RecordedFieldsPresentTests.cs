@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using Connect.Emulator.Tests.UsageApi;
+using Xunit.Abstractions;
 
 namespace Connect.Emulator.Tests.Contract;
 
@@ -8,7 +9,7 @@ namespace Connect.Emulator.Tests.Contract;
 /// Each recorded Connect response in <c>contract/fixtures</c> against the emulator's answers for the same kind of
 /// object: every field path of the recording (<c>$.asset.items[].params[].id</c>) must occur in at least one answer.
 /// </summary>
-public sealed class RecordedFieldsPresentTests : IAsyncLifetime
+public sealed class RecordedFieldsPresentTests(ITestOutputHelper output) : IAsyncLifetime
 {
     /// <summary>
     /// Fixtures that are not recorded responses: request bodies, an error catalogue, and the <c>spec_v37_*</c> examples
@@ -43,6 +44,7 @@ public sealed class RecordedFieldsPresentTests : IAsyncLifetime
             missing.AddRange(recorded.Where(p => !served.Contains(p)).Select(p => $"{fixture}: {p}"));
         }
 
+        output.WriteLine($"{fixtures.Count} recordings, {compared} field paths compared, {missing.Count} missing");
         Assert.True(missing.Count == 0, $"{missing.Count} of {compared} recorded field paths missing:\n" + string.Join("\n", missing));
         Assert.True(compared > 1000, $"only {compared} field paths compared");
     }
