@@ -11,8 +11,17 @@ namespace Connect.Cli;
 internal sealed record CliHost(IAnsiConsole Console, TextWriter Output, TextWriter Error, Func<string, string?> Environment, string CurrentDirectory)
 {
     /// <summary>The process's own console, environment and folder.</summary>
-    public static CliHost FromConsole() =>
-        new(AnsiConsole.Console, System.Console.Out, System.Console.Error, System.Environment.GetEnvironmentVariable, Directory.GetCurrentDirectory());
+    public static CliHost FromConsole()
+    {
+        var console = AnsiConsole.Console;
+        if (System.Console.IsOutputRedirected)
+        {
+            // A pipe or a file has no width: do not wrap tables at the default 80 columns.
+            console.Profile.Width = 200;
+        }
+
+        return new(console, System.Console.Out, System.Console.Error, System.Environment.GetEnvironmentVariable, Directory.GetCurrentDirectory());
+    }
 
     /// <summary>Whether progress bars may be drawn (a terminal, not a pipe or a test).</summary>
     public bool Interactive => Console.Profile.Capabilities.Interactive;
