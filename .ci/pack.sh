@@ -23,7 +23,9 @@ prefix="$(sed -n 's:.*<VersionPrefix>\(.*\)</VersionPrefix>.*:\1:p' Directory.Bu
 version="$prefix-$suffix"
 failed=0
 check() { # package-file pattern description
-  if ! unzip -l "$1" | grep -qE "$2"; then
+  local listing
+  listing="$(unzip -l "$1" 2>&1 || true)"
+  if ! grep -qE "$2" <<< "$listing"; then
     echo "error: $(basename "$1") lacks $3" >&2
     failed=1
   fi
@@ -45,18 +47,20 @@ for project in src/*/*.csproj; do
     check "$package" "lib/net[0-9.]+/$id\.xml$" "XML docs ($id.xml)"
     check "$feed/$id.$version.snupkg" "lib/net[0-9.]+/$id\.pdb$" "the PDB in its .snupkg"
   fi
-  echo "   $id $version: ok"
+  echo "   $id $version: checked"
 done
 
 template="$feed/Connect.Processor.Templates.$version.nupkg"
 if [[ -f "$template" ]]; then
   check "$template" " README\.md$" "README.md"
-  check "$template" "content/connect-processor/\.template\.config/template\.json$" "template.json"
-  if ! unzip -p "$template" content/connect-processor/.template.config/template.json | grep -q "\"defaultValue\": \"$version\""; then
+  check "$template" "content/content/connect-processor/\.template\.config/template\.json$" "template.json"
+  check "$template" "content/content/connect-processor/Company\.Processor/Program\.cs$" "the project's files"
+  template_json="$(unzip -p "$template" content/content/connect-processor/.template.config/template.json || true)"
+  if ! grep -q "\"defaultValue\": \"$version\"" <<< "$template_json"; then
     echo "error: the template's ConnectVersion default is not $version" >&2
     failed=1
   fi
-  echo "   Connect.Processor.Templates $version: ok"
+  echo "   Connect.Processor.Templates $version: checked"
 else
   echo "error: Connect.Processor.Templates.$version.nupkg was not produced" >&2
   failed=1

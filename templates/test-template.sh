@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Tries the connect-processor template the way a user does, against a folder feed of the packed packages:
-#   dotnet new install Connect.Processor.Templates::<version> --add-source <feed>
+#   dotnet new install Connect.Processor.Templates@<version> --add-source <feed>
 #   dotnet new connect-processor -n Acme.Processor
 #   dotnet new nugetconfig && dotnet nuget add source <feed>        (the only extra step: the feed is not nuget.org)
 #   dotnet test
@@ -44,8 +44,8 @@ for package in Connect.Sdk Connect.Usage Connect.Automation Connect.Processor Co
 done
 
 hive="$work/hive"
-echo "== dotnet new install Connect.Processor.Templates::$version"
-dotnet new install "Connect.Processor.Templates::$version" --add-source "$feed" --debug:custom-hive "$hive"
+echo "== dotnet new install Connect.Processor.Templates@$version"
+dotnet new install "Connect.Processor.Templates@$version" --add-source "$feed" --debug:custom-hive "$hive"
 
 echo "== dotnet new connect-processor -n Acme.Processor"
 out="$work/gen"

@@ -13,7 +13,11 @@ internal static class CommandLine
     /// <summary>Exit code for a bad option (as the <c>connect</c> tool's usage errors).</summary>
     public const int UsageError = 2;
 
-    private const string Description = "Connect emulator: a local CloudBlue Connect public API (SQLite state, demo data, fault injection).";
+    /// <summary>The environment variable holding an accepted key (kept out of <c>ps</c>, unlike <c>--api-key</c>).</summary>
+    public const string ApiKeyVariable = "CONNECT_EMULATOR_API_KEY";
+
+    private const string Description = "Connect emulator: a local CloudBlue Connect public API (SQLite state, demo data, fault injection). "
+        + "Environment: " + ApiKeyVariable + " adds an accepted Authorization value.";
 
     /// <summary>The root command of a program whose only job is the emulator.</summary>
     /// <param name="name">The command's name in help output.</param>
@@ -37,8 +41,10 @@ internal static class CommandLine
     /// Parses <paramref name="args"/> as the root command would; null when help was asked for. Used by tests and by
     /// callers that start the emulator themselves.
     /// </summary>
+    /// <param name="args">The command line.</param>
+    /// <param name="environment">Reads an environment variable; <see cref="Environment.GetEnvironmentVariable(string)"/> when null.</param>
     /// <exception cref="ArgumentException">An option is unknown, lacks its value or has a bad value (the first error).</exception>
-    public static EmulatorOptions? Parse(string[] args)
+    public static EmulatorOptions? Parse(string[] args, Func<string, string?>? environment = null)
     {
         var root = new RootCommand(Description);
         var options = Configure(root);
@@ -48,7 +54,7 @@ internal static class CommandLine
             throw new ArgumentException(result.Errors[0].Message);
         }
 
-        return result.Action is System.CommandLine.Help.HelpAction ? null : Bind(result, options);
+        return result.Action is System.CommandLine.Help.HelpAction ? null : Bind(result, options, environment ?? Environment.GetEnvironmentVariable);
     }
 
     /// <summary>Parses and runs: usage errors print to standard error and return <see cref="UsageError"/>.</summary>
@@ -83,13 +89,27 @@ internal static class CommandLine
         command.Options.Add(options.Data);
         command.Options.Add(options.Seed);
         command.Options.Add(options.ApiKey);
+        command.Options.Add(options.ApiKeyFile);
         command.Options.Add(options.Faults);
-        command.SetAction((result, cancellationToken) =>
-            RunAsync(Bind(result, options), result.InvocationConfiguration.Output, result.InvocationConfiguration.Error, cancellationToken));
+        command.SetAction(async (result, cancellationToken) =>
+        {
+            EmulatorOptions bound;
+            try
+            {
+                bound = Bind(result, options, Environment.GetEnvironmentVariable);
+            }
+            catch (ArgumentException ex)
+            {
+                await result.InvocationConfiguration.Error.WriteLineAsync($"error: {ex.Message}").ConfigureAwait(false);
+                return UsageError;
+            }
+
+            return await RunAsync(bound, result.InvocationConfiguration.Output, result.InvocationConfiguration.Error, cancellationToken).ConfigureAwait(false);
+        });
         return options;
     }
 
-    private static EmulatorOptions Bind(ParseResult result, Options o)
+    private static EmulatorOptions Bind(ParseResult result, Options o, Func<string, string?> environment)
     {
         var options = new EmulatorOptions
         {
@@ -105,7 +125,43 @@ internal static class CommandLine
             options.ApiKeys.Add(key);
         }
 
+        foreach (var file in result.GetValue(o.ApiKeyFile) ?? [])
+        {
+            foreach (var key in ReadKeyFile(file))
+            {
+                options.ApiKeys.Add(key);
+            }
+        }
+
+        if (environment(ApiKeyVariable) is { } variable && !string.IsNullOrWhiteSpace(variable))
+        {
+            options.ApiKeys.Add(variable.Trim());
+        }
+
         return options;
+    }
+
+    private static List<string> ReadKeyFile(string file)
+    {
+        string[] lines;
+        try
+        {
+            lines = File.ReadAllLines(file);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or NotSupportedException)
+        {
+            throw new ArgumentException($"--api-key-file: the file '{file}' could not be read: {ex.Message}", ex);
+        }
+
+        var keys = lines.Select(l => l.Trim()).Where(l => l.Length > 0).ToList();
+        return keys.Count > 0 ? keys : throw new ArgumentException($"--api-key-file: the file '{file}' holds no key.");
+    }
+
+    /// <summary>The key id, never the secret: <c>ApiKey SU-000-000-000:********</c>.</summary>
+    private static string MaskKey(string key)
+    {
+        var colon = key.IndexOf(':', StringComparison.Ordinal);
+        return colon < 0 ? "********" : key[..(colon + 1)] + "********";
     }
 
     /// <summary>Starts the emulator, prints where it listens and runs until cancelled (Ctrl+C or SIGTERM).</summary>
@@ -133,7 +189,7 @@ internal static class CommandLine
         {
             await output.WriteLineAsync($"Connect emulator listening on {host.BaseUrl}").ConfigureAwait(false);
             await output.WriteLineAsync($"Control API: {host.ControlUrl}").ConfigureAwait(false);
-            await output.WriteLineAsync($"API key: {host.ApiKey}").ConfigureAwait(false);
+            await output.WriteLineAsync($"API key: {MaskKey(host.ApiKey)}{(host.ApiKey == EmulatorOptions.DefaultApiKey ? " (the default key, see --help)" : string.Empty)}").ConfigureAwait(false);
             await output.WriteLineAsync(options.DataPath is null ? "Data: in memory" : $"Data: {Path.GetFullPath(options.DataPath)}").ConfigureAwait(false);
             await output.WriteLineAsync("Press Ctrl+C to stop.").ConfigureAwait(false);
             await output.FlushAsync(CancellationToken.None).ConfigureAwait(false);
@@ -181,8 +237,15 @@ internal static class CommandLine
 
         public Option<string[]> ApiKey { get; } = new("--api-key")
         {
-            Description = "Accepted Authorization value, repeatable (default \"" + EmulatorOptions.DefaultApiKey + "\")",
+            Description = "Accepted Authorization value, repeatable (default \"" + EmulatorOptions.DefaultApiKey + "\"); visible in ps: prefer --api-key-file or " + ApiKeyVariable,
             HelpName = "value",
+            Arity = ArgumentArity.OneOrMore,
+        };
+
+        public Option<string[]> ApiKeyFile { get; } = new("--api-key-file")
+        {
+            Description = "Accepted Authorization values, one per line, repeatable",
+            HelpName = "file",
             Arity = ArgumentArity.OneOrMore,
         };
 

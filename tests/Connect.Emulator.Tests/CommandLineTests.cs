@@ -65,4 +65,34 @@ public sealed class CommandLineTests
         await stop.CancelAsync();
         Assert.Equal(0, await run);
     }
+
+    [Fact]
+    public void Parse_ApiKeyFileAndVariable_AddTheirKeysAfterTheOptions()
+    {
+        var file = Path.GetTempFileName();
+        try
+        {
+            File.WriteAllLines(file, ["ApiKey SU-1:from-file", "", "  ApiKey SU-2:second  "]);
+
+            var options = CommandLine.Parse(["--api-key", "ApiKey SU-0:inline", "--api-key-file", file],
+                name => name == CommandLine.ApiKeyVariable ? "ApiKey SU-3:from-env" : null)!;
+
+            Assert.Equal(["ApiKey SU-0:inline", "ApiKey SU-1:from-file", "ApiKey SU-2:second", "ApiKey SU-3:from-env"], options.ApiKeys);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    [Fact]
+    public async Task InvokeAsync_ApiKeyFileMissing_IsAUsageError()
+    {
+        var error = new StringWriter();
+
+        var code = await CommandLine.InvokeAsync(CommandLine.CreateRootCommand(), ["--api-key-file", "/nonexistent/keys.txt"], new StringWriter(), error);
+
+        Assert.Equal(CommandLine.UsageError, code);
+        Assert.Contains("--api-key-file", error.ToString(), StringComparison.Ordinal);
+    }
 }
