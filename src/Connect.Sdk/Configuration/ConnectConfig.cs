@@ -3,7 +3,7 @@ using System.Text.Json;
 namespace Connect.Sdk;
 
 /// <summary>
-/// Loads <see cref="ConnectClientOptions"/> from the seed SDK's <c>config.json</c> (keys <c>apiEndpoint</c>,
+/// Loads <see cref="ConnectClientOptions"/> from the Python connect-sdk's <c>config.json</c> (keys <c>apiEndpoint</c>,
 /// <c>apiKey</c>, <c>products</c>; or the processor template's <c>connectApiEndpoint</c>, <c>connectApiKey</c>),
 /// from a JSON string, or from environment variables.
 /// </summary>
@@ -64,18 +64,11 @@ public static class ConnectConfig
 
     internal static ConnectClientOptions FromEnvironment(Func<string, string?> variable)
     {
-        var options = new ConnectClientOptions
+        var options = new ConnectClientOptions();
+        ConnectEnvironment.Apply(options, variable);
+        if (NonEmpty(variable(ApiKeyVariable)) is null)
         {
-            Endpoint = NonEmpty(variable(EndpointVariable)) ?? NonEmpty(variable("CONNECT_API_URL")) ?? ConnectClientOptions.DefaultEndpoint,
-            ApiKey = NonEmpty(variable(ApiKeyVariable))
-                ?? throw new ConnectConfigurationException($"The environment variable {ApiKeyVariable} is not set."),
-            Products = SplitProducts(variable(ProductsVariable) ?? string.Empty),
-        };
-        if (NonEmpty(variable(AllowInsecureHttpVariable)) is { } insecure)
-        {
-            options.AllowInsecureHttp = bool.TryParse(insecure, out var b)
-                ? b
-                : throw new ConnectConfigurationException($"The environment variable {AllowInsecureHttpVariable} must be true or false.");
+            throw new ConnectConfigurationException($"The environment variable {ApiKeyVariable} is not set.");
         }
 
         return Finish(options);
