@@ -77,6 +77,8 @@ internal static class ConnectCli
             [.. invalid.Errors.Take(20).Select(e => e.ToString())]),
         UsageFormatException format => new Failure(ExitCodes.UsageError, $"the input file cannot be read: {format.Message}", []),
         FileNotFoundException missing => new Failure(ExitCodes.UsageError, $"no such file: {missing.FileName}", []),
+        ConnectException { IsTransportFailure: true } transport => new Failure(ExitCodes.ApiError, $"Connect could not be reached: {transport.Message}", []),
+        ConnectException other => new Failure(ExitCodes.ApiError, other.Message, []),
         _ => null,
     };
 
