@@ -157,13 +157,6 @@ internal static class CommandLine
         return keys.Count > 0 ? keys : throw new ArgumentException($"--api-key-file: the file '{file}' holds no key.");
     }
 
-    /// <summary>The key id, never the secret: <c>ApiKey SU-000-000-000:********</c>.</summary>
-    private static string MaskKey(string key)
-    {
-        var colon = key.IndexOf(':', StringComparison.Ordinal);
-        return colon < 0 ? "********" : key[..(colon + 1)] + "********";
-    }
-
     /// <summary>Starts the emulator, prints where it listens and runs until cancelled (Ctrl+C or SIGTERM).</summary>
     internal static async Task<int> RunAsync(EmulatorOptions options, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
@@ -189,7 +182,7 @@ internal static class CommandLine
         {
             await output.WriteLineAsync($"Connect emulator listening on {host.BaseUrl}").ConfigureAwait(false);
             await output.WriteLineAsync($"Control API: {host.ControlUrl}").ConfigureAwait(false);
-            await output.WriteLineAsync($"API key: {MaskKey(host.ApiKey)}{(host.ApiKey == EmulatorOptions.DefaultApiKey ? " (the default key, see --help)" : string.Empty)}").ConfigureAwait(false);
+            await output.WriteLineAsync($"API key: {ApiKeyMask.Mask(host.ApiKey)}{(host.ApiKey == EmulatorOptions.DefaultApiKey ? " (the default key, see --help)" : string.Empty)}").ConfigureAwait(false);
             await output.WriteLineAsync(options.DataPath is null ? "Data: in memory" : $"Data: {Path.GetFullPath(options.DataPath)}").ConfigureAwait(false);
             await output.WriteLineAsync("Press Ctrl+C to stop.").ConfigureAwait(false);
             await output.FlushAsync(CancellationToken.None).ConfigureAwait(false);

@@ -1,8 +1,8 @@
 using Connect.Automation;
 using Connect.Processor;
 using Connect.Sdk;
-using ExampleProcessor.Vendor;
 using Connect.Sdk.Models;
+using ExampleProcessor.Vendor;
 
 namespace ExampleProcessor.Handlers;
 
@@ -11,14 +11,22 @@ namespace ExampleProcessor.Handlers;
 /// as the <c>subscription_id</c> fulfillment parameter (the reconciliation id), and approve with the activation template.
 /// Missing ordering parameters never get here: the processor inquires first (see <see cref="OrderingParameters"/>).
 /// </summary>
-public sealed class Purchase(VendorClient vendor) : IPurchaseHandler
+public sealed class Purchase(VendorClient vendor) : IRequestHandler<FulfillmentRequest>
 {
-    public async Task<ProcessResult> HandleAsync(FulfillmentRequest request, ProcessorContext context, CancellationToken cancellationToken = default)
+    public async Task<ProcessResult> HandleAsync(FulfillmentRequest request, ItemContext context, CancellationToken cancellationToken)
     {
         var tenant = request.GetParamValue(Parameters.TenantDomain)!;
         string subscriptionId;
         try
         {
+            // A run that created the subscription but stopped before the approval left its id on the request: the
+            // vendor already has it, so a re-run approves with it instead of creating a second one.
+            if (request.GetParamValue(Parameters.SubscriptionId) is { Length: > 0 } saved
+                && await vendor.FindSubscriptionAsync(saved, cancellationToken) is not null)
+            {
+                return ProcessResult.Approve(await context.GetActivationTemplateIdAsync(request.GetProductId(), cancellationToken));
+            }
+
             var created = await vendor.CreateSubscriptionAsync(
                 tenant, request.GetParamValue(Parameters.CustomerEmail), Parameters.Items(request), request.Asset?.Tiers?.Tier1?.Id, cancellationToken);
             subscriptionId = created["id"]!.GetValue<string>();

@@ -11,7 +11,7 @@ internal sealed class ProcessorOptionsValidator(IServiceProviderIsService servic
 {
     public ValidateOptionsResult Validate(string? name, ProcessorOptions options)
     {
-        var errors = Check(options, services.IsService(typeof(IUsageReporter)), services.IsService(typeof(ITierConfigRequestHandler)));
+        var errors = Check(options, services.IsService(typeof(IUsageReporter)), RegisteredHandlers.HasTierConfigHandler(services));
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }
 
@@ -24,7 +24,10 @@ internal sealed class ProcessorOptionsValidator(IServiceProviderIsService servic
         }
         else if (!Uri.TryCreate(options.ConnectApiEndpoint, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp))
         {
-            errors.Add($"connectApiEndpoint '{options.ConnectApiEndpoint}' is not an absolute http(s) URL.");
+            // A value that is not a URL may be the key put in the endpoint's place (the variables swapped): not shown.
+            errors.Add(options.ConnectApiEndpoint.Contains("://", StringComparison.Ordinal) && !options.ConnectApiEndpoint.Any(char.IsWhiteSpace)
+                ? $"connectApiEndpoint '{options.ConnectApiEndpoint}' is not an absolute http(s) URL."
+                : $"connectApiEndpoint is not an absolute http(s) URL (its value, {options.ConnectApiEndpoint.Length} characters, is not shown: it may be a secret; are CONNECT_API_URL and CONNECT_API_KEY swapped?).");
         }
         else if (uri.Scheme == Uri.UriSchemeHttp && !uri.IsLoopback && !options.AllowInsecureHttp)
         {
@@ -34,6 +37,19 @@ internal sealed class ProcessorOptionsValidator(IServiceProviderIsService servic
         if (string.IsNullOrWhiteSpace(options.ConnectApiKey))
         {
             errors.Add("connectApiKey is required (config.json, appsettings.json or the CONNECT_API_KEY environment variable).");
+        }
+
+        if (errors.Count == 0)
+        {
+            // The rest of the client's settings (connect:maxRetries, connect:timeout, connect:pageSize, ...).
+            try
+            {
+                (options.Connect ?? new ConnectClientOptions()).Validate();
+            }
+            catch (ConnectConfigurationException invalid)
+            {
+                errors.Add("connect: " + invalid.Message);
+            }
         }
 
         if (options.Products is null || options.Products.Count == 0)
@@ -124,13 +140,4 @@ internal sealed class ProcessorOptionsValidator(IServiceProviderIsService servic
 
         return errors;
     }
-
-    /// <summary>The client options the processor's <see cref="ConnectClient"/> is built with.</summary>
-    internal static ConnectClientOptions ToClientOptions(ProcessorOptions options) => new()
-    {
-        Endpoint = options.ConnectApiEndpoint ?? string.Empty,
-        ApiKey = options.ConnectApiKey ?? string.Empty,
-        AllowInsecureHttp = options.AllowInsecureHttp,
-        Products = [.. options.Products],
-    };
 }
