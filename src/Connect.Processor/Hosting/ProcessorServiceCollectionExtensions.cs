@@ -48,6 +48,10 @@ public static class ProcessorServiceCollectionExtensions
         services.AddOptions<ProcessorOptions>().ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ProcessorOptions>, ProcessorOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton(sp => new ItemLeases(
+            LockService.Create(sp.GetRequiredService<IOptions<ProcessorOptions>>().Value),
+            sp.GetRequiredService<Microsoft.Extensions.Logging.ILoggerFactory>(),
+            sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton<ConnectProcessor>();
         services.TryAddSingleton<ProcessorExecution>();
         services.TryAddSingleton<DynamicValidator>();
