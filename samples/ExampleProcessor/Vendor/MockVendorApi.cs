@@ -65,6 +65,9 @@ public sealed class MockVendorApi : IAsyncDisposable
     public int SubscriptionsFor(string idempotencyKey) =>
         _subscriptions.Values.Count(s => s["idempotency_key"]?.GetValue<string>() == idempotencyKey);
 
+    /// <summary>How long a create call takes (default none): a slow vendor, for tests that stop a processor mid-call.</summary>
+    public TimeSpan CreateDelay { get; set; }
+
     /// <summary>A subscription's current document, or null.</summary>
     /// <param name="id">Subscription id.</param>
     /// <returns>A copy of the document.</returns>
@@ -109,6 +112,11 @@ public sealed class MockVendorApi : IAsyncDisposable
         v1.MapPost("/subscriptions", async (HttpRequest request, HttpResponse response) =>
         {
             var body = await ReadAsync(request);
+            if (CreateDelay > TimeSpan.Zero)
+            {
+                await Task.Delay(CreateDelay);
+            }
+
             var idempotencyKey = request.Headers["Idempotency-Key"].FirstOrDefault();
             if (!string.IsNullOrEmpty(idempotencyKey) && body["id"] is null)
             {

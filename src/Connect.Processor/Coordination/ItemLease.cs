@@ -12,22 +12,31 @@ internal sealed class ItemLease : IAsyncDisposable
     private readonly IDistributedSynchronizationHandle _handle;
     private readonly ILogger _logger;
     private readonly string _service;
+    private readonly Func<string, string> _redact;
     private readonly CancellationTokenRegistration _lostRegistration;
     private int _released;
 
-    public ItemLease(string itemId, IDistributedSynchronizationHandle handle, ILogger logger, string service)
+    public ItemLease(string itemId, IDistributedSynchronizationHandle handle, ILogger logger, string service, bool watchLoss, Func<string, string> redact)
     {
+        _redact = redact;
         ItemId = itemId;
         _handle = handle;
         _logger = logger;
         _service = service;
-        Lost = handle.HandleLostToken;
+
+        // Only where watching is cheap and safe: DistributedLock.Postgres 1.3.2 starts a connection monitor when the token
+        // is read, and releasing the lock then fails now and again ("Connection is not open"), leaving the advisory lock
+        // held until the pooled connection closes. A PostgreSQL lease is lost only with its session anyway.
+        Lost = watchLoss ? handle.HandleLostToken : CancellationToken.None;
         _lostRegistration = Lost.CanBeCanceled ? Lost.Register(static state => ((ItemLease)state!).OnLost(), this) : default;
     }
 
     public string ItemId { get; }
 
-    /// <summary>Cancelled when the lock service reports the lease lost before it was released (the service went away).</summary>
+    /// <summary>
+    /// Cancelled when the lock service reports the lease lost before it was released (Redis: an extension failed, the
+    /// service went away); never cancelled for the other services.
+    /// </summary>
     public CancellationToken Lost { get; }
 
     public bool IsReleased => Volatile.Read(ref _released) == 1;
@@ -46,7 +55,7 @@ internal sealed class ItemLease : IAsyncDisposable
         }
         catch (Exception ex)
         {
-            Log.LeaseReleaseFailed(_logger, ItemId, _service, ex.GetType().Name);
+            Log.LeaseReleaseFailed(_logger, ItemId, _service, _redact(ItemLeases.Describe(ex)));
         }
     }
 

@@ -77,7 +77,7 @@ internal sealed class ItemLeases : IAsyncDisposable
         catch (Exception ex)
         {
             // Whatever went wrong, the item is not leased, so it is not handled.
-            var error = Service.Redact($"{ex.GetType().Name}: {ex.Message}");
+            var error = Service.Redact(Describe(ex));
             ReportDown(error);
             return new LeaseAttempt<T>(LeaseStatus.Unavailable, null, null, error);
         }
@@ -89,7 +89,7 @@ internal sealed class ItemLeases : IAsyncDisposable
             return new LeaseAttempt<T>(LeaseStatus.HeldElsewhere, null, null, null);
         }
 
-        var lease = new ItemLease(itemId, handle, _logger, Service.Description);
+        var lease = new ItemLease(itemId, handle, _logger, Service.Description, watchLoss: Service.Kind == CoordinationKind.Redis, Service.Redact);
         T? item;
         try
         {
@@ -124,6 +124,15 @@ internal sealed class ItemLeases : IAsyncDisposable
     }
 
     public ValueTask DisposeAsync() => Service.DisposeAsync();
+
+    /// <summary>The innermost error's type and first line, at most 300 characters: the clients' messages carry whole connection dumps.</summary>
+    internal static string Describe(Exception exception)
+    {
+        var inner = exception.GetBaseException();
+        var message = inner.Message.Split('\n', 2)[0].Trim();
+        var text = $"{inner.GetType().Name}: {message}";
+        return text.Length <= 300 ? text : text[..297] + "...";
+    }
 
     private void ReportDown(string error)
     {
