@@ -8,7 +8,7 @@ namespace Connect.Processor;
 /// back the lease with the fresh item. When the lock service does not answer, no item is handed out: the processor stops
 /// taking items and says so once, and says so again once the service answers.
 /// </summary>
-internal sealed class ItemLeases : IAsyncDisposable
+internal sealed class ItemLeases : IAsyncDisposable, IDisposable
 {
     private readonly ILogger _logger;
     private readonly TimeProvider _time;
@@ -124,6 +124,9 @@ internal sealed class ItemLeases : IAsyncDisposable
     }
 
     public ValueTask DisposeAsync() => Service.DisposeAsync();
+
+    // A host disposed synchronously (using var host = ...; without RunAsync) must not fail on an async-only singleton.
+    public void Dispose() => Service.Dispose();
 
     /// <summary>The innermost error's type and first line, at most 300 characters: the clients' messages carry whole connection dumps.</summary>
     internal static string Describe(Exception exception)

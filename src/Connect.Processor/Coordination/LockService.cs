@@ -12,7 +12,7 @@ namespace Connect.Processor;
 /// in-process, Redis or PostgreSQL. Connects on first use and keeps one connection (Redis) or pool (PostgreSQL) for the
 /// life of the process. Its <see cref="Description"/> names the service without its secrets.
 /// </summary>
-internal sealed class LockService : IAsyncDisposable
+internal sealed class LockService : IAsyncDisposable, IDisposable
 {
     private readonly SemaphoreSlim _connecting = new(1, 1);
     private readonly ConfigurationOptions? _redis;
@@ -145,6 +145,12 @@ internal sealed class LockService : IAsyncDisposable
             await multiplexer.DisposeAsync().ConfigureAwait(false);
         }
 
+        _connecting.Dispose();
+    }
+
+    public void Dispose()
+    {
+        _multiplexer?.Dispose();
         _connecting.Dispose();
     }
 

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Connect.Processor.Tests.Coordination;
 
@@ -88,6 +89,24 @@ public sealed class CoordinationOptionsTests
         var builder = LockService.PostgresConnection("Host=db;Username=u", TimeSpan.FromSeconds(30));
         Assert.Equal("-c tcp_keepalives_idle=15 -c tcp_keepalives_interval=5 -c tcp_keepalives_count=3", builder.Options);
         Assert.Equal("-c search_path=x", LockService.PostgresConnection("Host=db;Options=-c search_path=x", TimeSpan.FromSeconds(30)).Options);
+    }
+
+    [Fact]
+    public void AddConnectProcessor_ProviderDisposedSynchronously_ReleasesTheLockServiceWithoutThrowing()
+    {
+        var services = new ServiceCollection();
+        services.AddLogging();
+        services.AddConnectProcessor(o =>
+        {
+            o.ConnectApiEndpoint = "http://127.0.0.1:5000/public/v1";
+            o.ConnectApiKey = "ApiKey SU-1:x";
+            o.Products.Add("PRD-1");
+            o.ActivationTemplateName = "t";
+        });
+        var provider = services.BuildServiceProvider();
+        var leases = provider.GetRequiredService<ItemLeases>();
+        Assert.Equal(CoordinationKind.None, leases.Service.Kind);
+        provider.Dispose();
     }
 
     private static List<string> Errors(ProcessorOptions options)
