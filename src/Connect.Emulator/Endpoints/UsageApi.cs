@@ -1,5 +1,8 @@
 using System.Collections.Frozen;
+using System.Security.Cryptography;
+using System.Text;
 using System.Text.Json.Nodes;
+using Connect.Emulator.Documents;
 using Connect.Emulator.Domain;
 using Connect.Emulator.Http;
 using Connect.Emulator.Store;
@@ -54,14 +57,14 @@ internal static class UsageApi
         var usage = s.Usage;
         api.MapGet("/usage/files", (HttpContext c) => Lists.FromStore(c, s.Store, FileList));
         api.MapPost("/usage/files", async Task<IResult> (HttpContext c) =>
-            Responses.Json(usage.Create(BodyShapes.UsageCreate.Check(await Body(c).ConfigureAwait(false)), Caller.From(c)), StatusCodes.Status201Created));
+            Responses.Json(usage.Create(BodyShapes.UsageCreate.Check(await Body(c).ConfigureAwait(false)), c.GetCaller()), StatusCodes.Status201Created));
         api.MapGet("/usage/files/{id}", (string id) => Responses.Json(usage.Get(id)));
         api.MapPut("/usage/files/{id}", async Task<IResult> (HttpContext c, string id) =>
             Responses.Json(usage.Update(id, BodyShapes.UsageUpdate.Check(await Body(c).ConfigureAwait(false)))));
         api.MapPut("/usage/files/{id}/approve-all", async Task<IResult> (HttpContext c, string id) =>
         {
             await Body(c).ConfigureAwait(false);
-            return Responses.Json(usage.ApproveAll(id, Caller.From(c)));
+            return Responses.Json(s.UsageWorkflow.ApproveAll(id, c.GetCaller()));
         });
         api.MapGet("/usage/files/{id}/categories", (HttpContext c, string id) =>
             Lists.FromDocuments(c, usage.Categories(id).OfType<JsonObject>(), new ListSpec("usage_categories") { Filterable = ListFilters.UsageCategories, SearchFields = ["id", "name"] }));
@@ -75,15 +78,15 @@ internal static class UsageApi
                 "reject" => BodyShapes.UsageReject,
                 _ => null,
             })?.Check(body);
-            var caller = Caller.From(c);
+            var caller = c.GetCaller();
             return Responses.Json(action switch
             {
-                "submit" => usage.Submit(id, caller),
-                "accept" => usage.Accept(id, body, caller),
-                "reject" => usage.Reject(id, body, caller),
-                "close" => usage.Close(id, caller),
-                "delete" => usage.Delete(id, caller),
-                "reprocess" => usage.Reprocess(id, MaxBodySize(c), caller),
+                "submit" => s.UsageWorkflow.Submit(id, caller),
+                "accept" => s.UsageWorkflow.Accept(id, body, caller),
+                "reject" => s.UsageWorkflow.Reject(id, body, caller),
+                "close" => s.UsageWorkflow.Close(id, caller),
+                "delete" => s.UsageWorkflow.Delete(id, caller),
+                "reprocess" => s.UsageWorkflow.Reprocess(id, MaxBodySize(c), caller),
                 _ => throw new ApiException(StatusCodes.Status404NotFound, ErrorCodes.NotFound, $"Action {action} does not exist."),
             });
         });
@@ -100,8 +103,9 @@ internal static class UsageApi
     }
 
     /// <summary>
-    /// Serves <c>GET /files/usage/templates/{product}.xlsx</c> and <c>GET /files/usage/uploads/{usage file}.xlsx</c>
-    /// without authentication, as Connect's storage links are fetched without the API key. Runs before authentication.
+    /// Serves <c>GET /files/usage/templates/{product}.xlsx</c> and <c>GET /files/usage/uploads/{usage file}/{token}.xlsx</c>
+    /// without authentication, as Connect's signed storage links are fetched without the API key: an upload only at the
+    /// exact link its <c>usage_file_uri</c> holds (a random 128-bit token per upload). Runs before authentication.
     /// </summary>
     public static async Task ServeFilesAsync(HttpContext context, RequestDelegate next, EmulatorServices services)
     {
@@ -122,9 +126,15 @@ internal static class UsageApi
                 content = Template();
             }
         }
-        else if (rest.StartsWith("uploads/", StringComparison.Ordinal) && rest.EndsWith(".xlsx", StringComparison.Ordinal))
+        else if (rest.StartsWith("uploads/", StringComparison.Ordinal) && rest.EndsWith(".xlsx", StringComparison.Ordinal)
+            && rest["uploads/".Length..^".xlsx".Length].Split('/') is [var fileId, var token]
+            && services.Store.Get(Collections.UsageFiles, fileId) is { } usageFile
+            && Uri.TryCreate(Json.Str(usageFile, "usage_file_uri"), UriKind.Absolute, out var link)
+            && CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(link.AbsolutePath), Encoding.UTF8.GetBytes(path))
+            && token.Length > 0)
         {
-            content = services.Usage.UploadedContent(rest["uploads/".Length..^".xlsx".Length]);
+            // Only the exact link handed out in usage_file_uri (its 128-bit token included) serves the upload.
+            content = services.Usage.UploadedContent(fileId);
         }
 
         if (content is null)
@@ -175,16 +185,18 @@ internal static class UsageApi
             throw TooLarge(maxBytes);
         }
 
-        byte[] content;
-        using (var buffer = new MemoryStream())
+        // One copy of the upload in memory (it is stored); the workbook is read from it as a stream, within limits.
+        var content = new byte[file.Length];
+        var upload = file.OpenReadStream();
+        await using (upload.ConfigureAwait(false))
         {
-            await file.CopyToAsync(buffer, c.RequestAborted).ConfigureAwait(false);
-            content = buffer.ToArray();
+            await upload.ReadExactlyAsync(content, c.RequestAborted).ConfigureAwait(false);
         }
 
-        var parsed = await UsageWorkbookParser.ParseAsync(new MemoryStream(content), maxBytes, c.RequestAborted).ConfigureAwait(false);
-        var uri = $"{Origin(c)}{FilesPrefix}uploads/{id}.xlsx";
-        return Responses.Json(usage.Upload(id, content, parsed, uri, Caller.From(c)), StatusCodes.Status201Created);
+        var parsed = UsageWorkbookParser.Parse(content);
+        // The link stands in for a signed storage link: unguessable, so an upload is not served to whoever guesses its id.
+        var uri = $"{Origin(c)}{FilesPrefix}uploads/{id}/{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16))}.xlsx";
+        return Responses.Json(usage.Upload(id, content, parsed, uri, c.GetCaller()), StatusCodes.Status201Created);
     }
 
     private static ApiException TooLarge(long maxBytes) =>

@@ -5,6 +5,11 @@ using System.Text.Json.Nodes;
 namespace Connect.Emulator.Rql;
 
 /// <summary>The whole query string of a list call, parsed as one RQL expression (contract/api-contract.md sections 4.3-4.7).</summary>
+/// <remarks>
+/// Longer than 400 lines on purpose: taking the query apart (filter, ordering, select, limit, search), the cache key
+/// and applying each part (match, search, sort, project) share the parsed state of one query; in separate files that
+/// state would have to be made visible to the whole assembly.
+/// </remarks>
 internal sealed class RqlQuery
 {
     private static readonly HashSet<string> ReservedNames = new(StringComparer.Ordinal) { "limit", "offset", "search" };
@@ -354,8 +359,12 @@ internal sealed class RqlQuery
                 }
                 else
                 {
-                    int? number = value.Kind == RqlValueKind.Text
-                        && int.TryParse(value.Text, NumberStyles.None, CultureInfo.InvariantCulture, out var parsed) ? parsed : null;
+                    // Bad values fall back to the defaults (django-rql); a well-formed number past int.MaxValue is
+                    // past the end of any collection (offset: an empty page; limit: cut down to the maximum).
+                    int? number = value.Kind != RqlValueKind.Text ? null
+                        : int.TryParse(value.Text, NumberStyles.None, CultureInfo.InvariantCulture, out var parsed) ? parsed
+                        : value.Text.Length > 0 && value.Text.All(char.IsAsciiDigit) ? int.MaxValue
+                        : null;
                     if (name == "limit")
                     {
                         Limit = number;

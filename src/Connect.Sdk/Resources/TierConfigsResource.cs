@@ -18,12 +18,22 @@ public sealed class TierConfigsResource : ResourceCollection<TierConfig>
     /// <param name="accountId">Tier account id (<c>TA-...</c>).</param>
     /// <param name="productId">Product id.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
-    /// <returns>The tier config or <see langword="null"/>.</returns>
+    /// <returns>The tier config; <see langword="null"/> when there is none (404 for an id, an empty listing for an account and product).</returns>
     public Task<TierConfig?> GetAsync(string accountId, string productId, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(accountId);
         ArgumentException.ThrowIfNullOrWhiteSpace(productId);
         var query = new Query(R.Field("account.id").Eq(accountId) & R.Field("product.id").Eq(productId));
         return FirstOrDefaultAsync(query, cancellationToken);
+    }
+
+    /// <summary>The Markdown of a tier config: <c>GET /tier/configs/{id}/render</c>, its activation template filled with its parameters.</summary>
+    /// <param name="tierConfigId">Tier config id (<c>TC-...</c>).</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The rendered Markdown.</returns>
+    public Task<string> RenderAsync(string tierConfigId, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(tierConfigId);
+        return Transport.GetTextAsync(Path + "/" + ConnectTransport.Segment(tierConfigId) + "/render", null, cancellationToken);
     }
 }
