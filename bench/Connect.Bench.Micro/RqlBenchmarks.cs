@@ -5,7 +5,7 @@ using Connect.Sdk.Rql;
 
 namespace Connect.Bench.Micro;
 
-/// <summary>Compiling queries to RQL text: the seed-style <see cref="Query"/> and the composable <see cref="R"/>.</summary>
+/// <summary>Compiling queries to RQL text: the connect-sdk-style <see cref="Query"/> and the composable <see cref="R"/>.</summary>
 [MemoryDiagnoser]
 public class RqlBenchmarks
 {

@@ -1,4 +1,4 @@
-// C# version of the seed's "Processing Fulfillment Requests" example.
+// C# version of the Python connect-sdk's "Processing Fulfillment Requests" example.
 // Run: dotnet run --project samples/01-fulfillment
 // Against a real account: set CONNECT_API_URL, CONNECT_API_KEY (and CONNECT_PRODUCTS) first.
 using Connect.Automation;

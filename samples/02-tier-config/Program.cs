@@ -1,4 +1,4 @@
-// C# version of the seed's "Processing Tier Config Requests" example (the seed's is a skeleton; this one decides).
+// C# version of the Python connect-sdk's "Processing Tier Config Requests" example (the Python connect-sdk's is a skeleton; this one decides).
 // Run: dotnet run --project samples/02-tier-config
 using Connect.Automation;
 using Connect.Samples;

@@ -1,4 +1,4 @@
-// C# version of the seed's "Reporting Usage Files" example.
+// C# version of the Python connect-sdk's "Reporting Usage Files" example.
 // Run: dotnet run --project samples/03-usage-reporting
 using Connect.Automation;
 using Connect.Samples;

@@ -1,4 +1,4 @@
-// C# version of the seed's "Workflow of Usage Files" example.
+// C# version of the Python connect-sdk's "Workflow of Usage Files" example.
 // Run: dotnet run --project samples/04-usage-file-workflow
 using Connect.Automation;
 using Connect.Samples;
@@ -25,7 +25,7 @@ if (environment.IsEmulator)
 
 var options = new AutomationOptions
 {
-    // The seed's default is status=ready; this workflow also looks at invalid and pending files.
+    // The Python connect-sdk's default is status=ready; this workflow also looks at invalid and pending files.
     Query = new Query().In("status", ["invalid", "ready", "pending"]),
 };
 var automation = new UsageFileExample(environment.Client, options, environment.LoggerFactory.CreateLogger("UsageFileExample"));

@@ -1,4 +1,4 @@
-// The example processor (the seed's example project): processes the pending tier config and fulfillment requests of the
+// The example processor (the Python Processor SDK template's example project): processes the pending tier config and fulfillment requests of the
 // demo product, calling a mock vendor API, and prints a summary. With no Connect credentials configured it starts the
 // embedded emulator seeded with demo data; with connectApiEndpoint/connectApiKey (config.json, appsettings.json or
 // CONNECT_API_URL/CONNECT_API_KEY) it runs against that Connect instead.

@@ -5,7 +5,7 @@ using Connect.Sdk.Models;
 namespace Connect.Automation;
 
 /// <summary>
-/// Helpers scoped to the item being processed (the seed's <c>update_parameters</c>, template render,
+/// Helpers scoped to the item being processed (the Python connect-sdk's <c>update_parameters</c>, template render,
 /// <c>get_tier_config</c>, conversation). Created by the engine for each item; valid while the handler runs.
 /// </summary>
 public sealed class AutomationContext
@@ -69,7 +69,7 @@ public sealed class AutomationContext
     public Task<string> RenderTemplateAsync(string templateId, CancellationToken cancellationToken = default) =>
         Client.Templates.RenderAsync(templateId, ItemId, cancellationToken);
 
-    /// <summary>The tier config of a tier account for a product (the seed's <c>get_tier_config</c>), or <see langword="null"/>.</summary>
+    /// <summary>The tier config of a tier account for a product (the Python connect-sdk's <c>get_tier_config</c>), or <see langword="null"/>.</summary>
     /// <param name="tierAccountId">Tier account id (<c>TA-...</c>).</param>
     /// <param name="productId">Product id.</param>
     /// <param name="cancellationToken">Cancels the call.</param>

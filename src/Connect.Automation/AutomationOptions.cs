@@ -13,7 +13,7 @@ public sealed class AutomationOptions
     /// </summary>
     public const int DefaultMaxNoteLength = 540;
 
-    /// <summary>How many items are processed at the same time. Default 1 (the seed processes one by one).</summary>
+    /// <summary>How many items are processed at the same time. Default 1 (the Python connect-sdk processes one by one).</summary>
     public int MaxConcurrency { get; set; } = 1;
 
     /// <summary>Products whose work is listed; empty means the client's <see cref="ConnectClientOptions.Products"/>.</summary>

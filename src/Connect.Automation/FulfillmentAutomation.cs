@@ -6,7 +6,7 @@ using Connect.Sdk.Rql;
 namespace Connect.Automation;
 
 /// <summary>
-/// Processes fulfillment requests (the seed's <c>FulfillmentAutomation</c>). Override
+/// Processes fulfillment requests (the Python connect-sdk's <c>FulfillmentAutomation</c>). Override
 /// <see cref="ProcessRequestAsync"/> and call <see cref="AutomationEngine{TItem}.ProcessAsync"/>.
 /// Default filters: <c>status=pending</c> and <c>asset.product.id</c> in the configured products.
 /// </summary>
@@ -38,7 +38,7 @@ public abstract class FulfillmentAutomation : AutomationEngine<FulfillmentReques
     /// <returns>The result: approve, inquire, fail or skip. Never <see langword="null"/>.</returns>
     protected abstract Task<ProcessResult> ProcessRequestAsync(FulfillmentRequest request, CancellationToken cancellationToken);
 
-    /// <summary>Updates the request's parameters (the seed's <c>update_parameters</c>): <c>PUT /requests/{id}</c>.</summary>
+    /// <summary>Updates the request's parameters (the Python connect-sdk's <c>update_parameters</c>): <c>PUT /requests/{id}</c>.</summary>
     /// <param name="requestId">Request id.</param>
     /// <param name="params">Parameters to change.</param>
     /// <param name="note">Optional note.</param>

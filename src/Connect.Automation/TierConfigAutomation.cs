@@ -6,7 +6,7 @@ using Connect.Sdk.Rql;
 namespace Connect.Automation;
 
 /// <summary>
-/// Processes tier config requests (the seed's <c>TierConfigAutomation</c>). Override <see cref="ProcessRequestAsync"/>.
+/// Processes tier config requests (the Python connect-sdk's <c>TierConfigAutomation</c>). Override <see cref="ProcessRequestAsync"/>.
 /// Default filters: <c>status=pending</c> and <c>configuration.product.id</c> in the configured products.
 /// Approve sends <c>{"template":{"id"}}</c> (a tile, <c>{"template":{"representation"}}</c>); inquire updates the
 /// parameters then calls inquire; fail sends the reason.
@@ -32,7 +32,7 @@ public abstract class TierConfigAutomation : AutomationEngine<TierConfigRequest>
     /// <returns>The result: approve, inquire, fail or skip. Never <see langword="null"/>.</returns>
     protected abstract Task<ProcessResult> ProcessRequestAsync(TierConfigRequest request, CancellationToken cancellationToken);
 
-    /// <summary>Updates the request's parameters (the seed's <c>update_parameters</c>): <c>PUT /tier/config-requests/{id}</c>.</summary>
+    /// <summary>Updates the request's parameters (the Python connect-sdk's <c>update_parameters</c>): <c>PUT /tier/config-requests/{id}</c>.</summary>
     /// <param name="requestId">Request id.</param>
     /// <param name="params">Parameters to change.</param>
     /// <param name="notes">Optional notes.</param>

@@ -7,7 +7,7 @@ using Connect.Sdk.Rql;
 namespace Connect.Automation;
 
 /// <summary>
-/// Reports usage (the seed's <c>UsageAutomation</c>): hands each listing to <see cref="ProcessRequestAsync"/>, which
+/// Reports usage (the Python connect-sdk's <c>UsageAutomation</c>): hands each listing to <see cref="ProcessRequestAsync"/>, which
 /// typically builds usage records and calls <c>SubmitUsageAsync</c>. Default filters: <c>status=listed</c> and
 /// <c>product.id</c> in the configured products. A listing whose handler returns normally counts as
 /// <see cref="AutomationOutcome.Completed"/>; throw <see cref="SkipRequestException"/> to count it as skipped.
@@ -32,7 +32,7 @@ public abstract partial class UsageAutomation : AutomationEngine<UsageListing>
     protected abstract Task ProcessRequestAsync(UsageListing listing, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Reports usage (the seed's <c>submit_usage</c>): validates and writes the records to a spreadsheet, creates the
+    /// Reports usage (the Python connect-sdk's <c>submit_usage</c>): validates and writes the records to a spreadsheet, creates the
     /// usage file, uploads it and, with <see cref="UsageSubmitOptions.Submit"/>, submits it. Delegates to
     /// <see cref="UsageReportingExtensions.SubmitUsageAsync(ConnectClient, UsageFile, IAsyncEnumerable{UsageRecord}, UsageSubmitOptions?, CancellationToken)"/>.
     /// </summary>

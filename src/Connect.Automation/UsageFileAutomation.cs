@@ -6,7 +6,7 @@ using Connect.Sdk.Rql;
 namespace Connect.Automation;
 
 /// <summary>
-/// Moves usage files through their workflow (the seed's <c>UsageFileAutomation</c>). Override
+/// Moves usage files through their workflow (the Python connect-sdk's <c>UsageFileAutomation</c>). Override
 /// <see cref="ProcessRequestAsync"/> and return accept, reject, close, delete, submit or skip.
 /// Default filters: <c>status=ready</c> and <c>product.id</c> in the configured products; set
 /// <see cref="AutomationOptions.Query"/> (or override <c>Filters</c>) to see other statuses (e.g. <c>pending</c> for a provider).

@@ -100,7 +100,7 @@ public sealed partial class ConnectClient : IDisposable
     /// <summary>Usage records (<c>/usage/records</c>).</summary>
     public ReadOnlyResourceCollection<UsageRecordDetails> UsageRecords { get; }
 
-    /// <summary>The seed's <c>Directory</c>: assets, products and tier configs by id.</summary>
+    /// <summary>The Python connect-sdk's <c>Directory</c>: assets, products and tier configs by id.</summary>
     public DirectoryResource Directory { get; }
 
     /// <summary>An untyped collection by path, e.g. <c>Collection("subscriptions/assets")</c>.</summary>

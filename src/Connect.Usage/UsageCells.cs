@@ -2,7 +2,7 @@ using System.Globalization;
 
 namespace Connect.Usage;
 
-/// <summary>Cell text conventions of the usage file (contract §8): invariant numbers, UTC dates as text.</summary>
+/// <summary>Cell text conventions of the usage file (contract/api-contract.md section 8): invariant numbers, UTC dates as text.</summary>
 internal static class UsageCells
 {
     private static readonly string[] DateFormats =

@@ -1,7 +1,7 @@
 namespace Connect.Usage;
 
 /// <summary>
-/// Header names of the usage-file spreadsheet (contract §8): the 17-column PHP/HAXE layout of the
+/// Header names of the usage-file spreadsheet (contract/api-contract.md section 8): the 17-column PHP/HAXE layout of the
 /// <c>usage_records</c> sheet and the three columns of the <c>categories</c> sheet.
 /// </summary>
 public static class UsageColumns

@@ -10,7 +10,7 @@ namespace Connect.Usage;
 
 /// <summary>
 /// Reads usage records from CSV (RFC 4180 quoting, parsed by CsvHelper): a header row with the column names of the
-/// usage file (contract §8; any order, <c>usage_record_id</c> accepted for <c>record_id</c>, unknown columns become
+/// usage file (contract/api-contract.md section 8; any order, <c>usage_record_id</c> accepted for <c>record_id</c>, unknown columns become
 /// <see cref="UsageRecord.Params"/>), numbers in invariant culture, dates as <c>YYYY-MM-DD hh:mm:ss</c> (UTC),
 /// <c>YYYY-MM-DD</c> or ISO 8601. Records stream one at a time, so any file size reads in flat memory.
 /// </summary>

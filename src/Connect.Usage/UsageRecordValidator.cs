@@ -7,7 +7,7 @@ using Connect.Sdk.Models;
 namespace Connect.Usage;
 
 /// <summary>
-/// Checks usage records one at a time, in a single pass, against the rules of contract §8 and the product's schema.
+/// Checks usage records one at a time, in a single pass, against the rules of contract/api-contract.md section 8 and the product's schema.
 /// The validator is stateful: it remembers the record ids it has seen (as 128-bit hashes, so memory stays small) to
 /// report duplicates. Use one instance per usage file; instances are not thread-safe.
 /// </summary>

@@ -5,7 +5,7 @@ namespace Connect.Usage;
 
 /// <summary>
 /// The usage reporting workflow on a <see cref="ConnectClient"/>: write and validate the spreadsheet, create the usage
-/// file, upload the spreadsheet, and optionally submit it (seeds: "Reporting Usage Files").
+/// file, upload the spreadsheet, and optionally submit it (the Python connect-sdk's "Reporting Usage Files" example).
 /// </summary>
 public static class UsageReportingExtensions
 {
@@ -136,7 +136,7 @@ public static class UsageReportingExtensions
         }
     }
 
-    // Only the fields POST /usage/files takes (contract §5.5); description is sent as "" when empty, as Connect expects.
+    // Only the fields POST /usage/files takes (contract/api-contract.md section 5.5); description is sent as "" when empty, as Connect expects.
     private static UsageFile ForCreate(UsageFile source) => new()
     {
         Name = source.Name,

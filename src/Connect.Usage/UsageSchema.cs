@@ -2,7 +2,7 @@ namespace Connect.Usage;
 
 /// <summary>
 /// The usage schema of a pay-as-you-go product: it decides which columns a usage record must fill
-/// (contract §8: quantity for QT, amount for CR, PR and TR, tier for TR).
+/// (contract/api-contract.md section 8: quantity for QT, amount for CR, PR and TR, tier for TR).
 /// </summary>
 public enum UsageSchema
 {

@@ -10,7 +10,7 @@ namespace Connect.Usage;
 
 /// <summary>
 /// Reads a usage file back (ours, a Connect template or another SDK's): the <c>usage_records</c> sheet by header name,
-/// any of the three column layouts of contract §8, rows streamed through the SDK's SAX <see cref="OpenXmlReader"/>.
+/// any of the three column layouts of contract/api-contract.md section 8, rows streamed through the SDK's SAX <see cref="OpenXmlReader"/>.
 /// </summary>
 public static class UsageSpreadsheetReader
 {

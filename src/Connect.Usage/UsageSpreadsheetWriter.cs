@@ -5,7 +5,7 @@ namespace Connect.Usage;
 
 /// <summary>
 /// Writes usage records as a Connect usage file (.xlsx): a <c>usage_records</c> sheet with the 17 columns of
-/// contract §8 (plus one column per record parameter) and a <c>categories</c> sheet.
+/// contract/api-contract.md section 8 (plus one column per record parameter) and a <c>categories</c> sheet.
 /// </summary>
 /// <remarks>
 /// <para>

@@ -4,7 +4,7 @@ using Microsoft.Extensions.Hosting;
 
 namespace Connect.Processor.Tests;
 
-/// <summary>The functional flowchart of seed 004, run by the example processor against the demo-seeded emulator.</summary>
+/// <summary>The functional flowchart of the Python Processor SDK's overview, run by the example processor against the demo-seeded emulator.</summary>
 public sealed class FlowchartTests
 {
     [Fact]

@@ -6,7 +6,7 @@ using Connect.Sdk.Models;
 
 namespace ExampleProcessor.Handlers;
 
-/// <summary>Termination (the seed's <c>cancel.py</c>): cancel the subscription in the vendor system.</summary>
+/// <summary>Termination (the Python Processor SDK template's <c>cancel.py</c>): cancel the subscription in the vendor system.</summary>
 public sealed class Cancel(VendorClient vendor) : ICancelHandler
 {
     public Task<ProcessResult> HandleAsync(FulfillmentRequest request, ProcessorContext context, CancellationToken cancellationToken = default) =>

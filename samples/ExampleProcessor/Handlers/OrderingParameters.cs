@@ -5,7 +5,7 @@ using Connect.Sdk.Models;
 namespace ExampleProcessor.Handlers;
 
 /// <summary>
-/// The example's ordering-parameter checks (the seed's <c>dynamic_validation.py</c>), used both by the dynamic validation
+/// The example's ordering-parameter checks (the Python Processor SDK template's <c>dynamic_validation.py</c>), used both by the dynamic validation
 /// endpoint and before purchases: the e-mail must look like one, and the tenant must be a valid subdomain label. (That
 /// required parameters are filled in is checked by the processor's built-in validator.)
 /// </summary>

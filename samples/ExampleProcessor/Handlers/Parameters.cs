@@ -7,7 +7,7 @@ using Connect.Sdk.Models;
 
 namespace ExampleProcessor.Handlers;
 
-/// <summary>The example product's parameter ids and the helpers its handlers share (the seed's <c>utils.py</c>).</summary>
+/// <summary>The example product's parameter ids and the helpers its handlers share (the Python Processor SDK template's <c>utils.py</c>).</summary>
 public static class Parameters
 {
     public const string CustomerEmail = "customer_email";

@@ -7,7 +7,7 @@ using Connect.Sdk.Models;
 namespace ExampleProcessor.Handlers;
 
 /// <summary>
-/// A new subscription (the seed's <c>purchase.py</c>): create it in the vendor system, save the vendor's subscription id
+/// A new subscription (the Python Processor SDK template's <c>purchase.py</c>): create it in the vendor system, save the vendor's subscription id
 /// as the <c>subscription_id</c> fulfillment parameter (the reconciliation id), and approve with the activation template.
 /// Missing ordering parameters never get here: the processor inquires first (see <see cref="OrderingParameters"/>).
 /// </summary>

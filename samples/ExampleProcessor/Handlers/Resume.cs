@@ -6,7 +6,7 @@ using Connect.Sdk.Models;
 
 namespace ExampleProcessor.Handlers;
 
-/// <summary>End of an administrative hold (the seed's <c>resume.py</c>): resume the subscription in the vendor system.</summary>
+/// <summary>End of an administrative hold (the Python Processor SDK template's <c>resume.py</c>): resume the subscription in the vendor system.</summary>
 public sealed class Resume(VendorClient vendor) : IResumeHandler
 {
     public Task<ProcessResult> HandleAsync(FulfillmentRequest request, ProcessorContext context, CancellationToken cancellationToken = default) =>

@@ -6,7 +6,7 @@ using Connect.Sdk.Models;
 
 namespace ExampleProcessor.Handlers;
 
-/// <summary>Administrative hold (the seed's <c>suspend.py</c>): suspend the subscription in the vendor system.</summary>
+/// <summary>Administrative hold (the Python Processor SDK template's <c>suspend.py</c>): suspend the subscription in the vendor system.</summary>
 public sealed class Suspend(VendorClient vendor) : ISuspendHandler
 {
     public Task<ProcessResult> HandleAsync(FulfillmentRequest request, ProcessorContext context, CancellationToken cancellationToken = default) =>

@@ -7,7 +7,7 @@ using Connect.Sdk.Models;
 namespace ExampleProcessor.Handlers;
 
 /// <summary>
-/// Tier configuration (the seed's <c>tier_fulfillment.py</c>): create the reseller account in the vendor system, save its id
+/// Tier configuration (the Python Processor SDK template's <c>tier_fulfillment.py</c>): create the reseller account in the vendor system, save its id
 /// as the <c>reseller_account_id</c> tier1 fulfillment parameter and approve with the tier1 activation template. Purchases
 /// of the reseller's customers wait in <c>tiers_setup</c> until this is approved, and are processed in the same run.
 /// </summary>

@@ -14,7 +14,7 @@ using Microsoft.Extensions.Logging;
 namespace ExampleProcessor.Vendor;
 
 /// <summary>
-/// The vendor's own system, mocked like the seed's Apiary "vendorexample": subscriptions (create, change, suspend,
+/// The vendor's own system, mocked like the Python Processor SDK template's Apiary "vendorexample": subscriptions (create, change, suspend,
 /// resume, cancel) and reseller accounts, kept in memory and served over HTTP on 127.0.0.1 (port 0 by default).
 /// Tenant names the vendor reserves (<c>admin</c>, <c>www</c>, <c>root</c>) are refused with 409, which the example
 /// handlers turn into a failed request with the vendor's reason.

@@ -111,7 +111,7 @@ public abstract class AutomationEngine<TItem>
     }
 
     /// <summary>
-    /// The query listed by <see cref="ProcessAsync"/> (the seed's <c>filters()</c>): <see cref="AutomationOptions.Query"/>
+    /// The query listed by <see cref="ProcessAsync"/> (the Python connect-sdk's <c>filters()</c>): <see cref="AutomationOptions.Query"/>
     /// when set, else the engine's default filters. Override to add conditions: <c>base.Filters().Equal(...)</c>.
     /// </summary>
     /// <returns>A new query.</returns>

@@ -3,11 +3,11 @@ using Connect.Sdk.Models;
 
 namespace Connect.Automation;
 
-/// <summary>Helpers on fulfillment requests from the seed.</summary>
+/// <summary>Helpers on fulfillment requests from the Python connect-sdk.</summary>
 public static class FulfillmentRequestExtensions
 {
     /// <summary>
-    /// Whether the request carries data to migrate from a legacy system (the seed's <c>needs_migration</c>): its
+    /// Whether the request carries data to migrate from a legacy system (the Python connect-sdk's <c>needs_migration</c>): its
     /// asset has the parameter <paramref name="migrationKey"/> with a non-empty value (or structured value).
     /// Migration is done by an external service; such purchases are skipped by default
     /// (<see cref="AutomationOptions.SkipMigrationRequests"/>).

@@ -6,7 +6,7 @@ namespace Connect.Automation;
 /// <summary>
 /// The logger of one item: Information and above go straight to the engine's logger; Debug and Trace entries are
 /// kept (formatted, secrets masked) and written at Warning only if the item fails (<see cref="Flush"/>), or
-/// dropped when it succeeds. This is the seed's "collect debug logs in case of failure".
+/// dropped when it succeeds. This is the Python connect-sdk's "collect debug logs in case of failure".
 /// </summary>
 internal sealed partial class ItemLogger : ILogger
 {

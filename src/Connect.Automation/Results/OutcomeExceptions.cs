@@ -4,7 +4,7 @@ using Connect.Sdk.Models;
 namespace Connect.Automation;
 
 /// <summary>
-/// Base of the seed's flow-control exceptions. Throwing one from a handler is the same as returning its
+/// Base of the Python connect-sdk's flow-control exceptions. Throwing one from a handler is the same as returning its
 /// <see cref="Result"/>; they exist so Python automations port line by line. Prefer returning a <see cref="ProcessResult"/>.
 /// </summary>
 public abstract class AutomationOutcomeException : Exception
@@ -18,10 +18,10 @@ public abstract class AutomationOutcomeException : Exception
     public abstract ProcessResult Result { get; }
 }
 
-/// <summary>The seed's <c>FailRequest</c>: fails the request with <see cref="Exception.Message"/> as the reason.</summary>
+/// <summary>The Python connect-sdk's <c>FailRequest</c>: fails the request with <see cref="Exception.Message"/> as the reason.</summary>
 public sealed class FailRequestException : AutomationOutcomeException
 {
-    /// <summary>Fails with the seed's default message.</summary>
+    /// <summary>Fails with the Python connect-sdk's default message.</summary>
     public FailRequestException()
         : this("Request failed")
     {
@@ -44,7 +44,7 @@ public sealed class FailRequestException : AutomationOutcomeException
     public override ProcessResult Result => ProcessResult.Fail(Message);
 }
 
-/// <summary>The seed's <c>InquireRequest(params)</c>: asks the customer to fix the given parameters.</summary>
+/// <summary>The Python connect-sdk's <c>InquireRequest(params)</c>: asks the customer to fix the given parameters.</summary>
 public sealed class InquireRequestException : AutomationOutcomeException
 {
     /// <summary>Inquires with parameters in error.</summary>
@@ -85,7 +85,7 @@ public sealed class InquireRequestException : AutomationOutcomeException
     public override ProcessResult Result => ProcessResult.Inquire(Params, TemplateId);
 }
 
-/// <summary>The seed's <c>SkipRequest</c>: leaves the item as it is; a non-empty message is posted once.</summary>
+/// <summary>The Python connect-sdk's <c>SkipRequest</c>: leaves the item as it is; a non-empty message is posted once.</summary>
 public sealed class SkipRequestException : AutomationOutcomeException
 {
     /// <summary>Skips without a message.</summary>
@@ -111,7 +111,7 @@ public sealed class SkipRequestException : AutomationOutcomeException
     public override ProcessResult Result => ProcessResult.Skip(string.IsNullOrEmpty(Message) ? null : Message);
 }
 
-/// <summary>The seed's <c>AcceptUsageFile(note)</c>.</summary>
+/// <summary>The Python connect-sdk's <c>AcceptUsageFile(note)</c>.</summary>
 public sealed class AcceptUsageFileException : AutomationOutcomeException
 {
     /// <summary>Accepts with an empty note.</summary>
@@ -137,7 +137,7 @@ public sealed class AcceptUsageFileException : AutomationOutcomeException
     public override ProcessResult Result => ProcessResult.Accept(Message);
 }
 
-/// <summary>The seed's <c>RejectUsageFile(note)</c>.</summary>
+/// <summary>The Python connect-sdk's <c>RejectUsageFile(note)</c>.</summary>
 public sealed class RejectUsageFileException : AutomationOutcomeException
 {
     /// <summary>Rejects with an empty note.</summary>
@@ -163,7 +163,7 @@ public sealed class RejectUsageFileException : AutomationOutcomeException
     public override ProcessResult Result => ProcessResult.Reject(Message);
 }
 
-/// <summary>The seed's <c>CloseUsageFile</c> (the message is only logged).</summary>
+/// <summary>The Python connect-sdk's <c>CloseUsageFile</c> (the message is only logged).</summary>
 public sealed class CloseUsageFileException : AutomationOutcomeException
 {
     /// <summary>Closes.</summary>
@@ -189,7 +189,7 @@ public sealed class CloseUsageFileException : AutomationOutcomeException
     public override ProcessResult Result => ProcessResult.Close();
 }
 
-/// <summary>The seed's <c>DeleteUsageFile</c> (the message is only logged).</summary>
+/// <summary>The Python connect-sdk's <c>DeleteUsageFile</c> (the message is only logged).</summary>
 public sealed class DeleteUsageFileException : AutomationOutcomeException
 {
     /// <summary>Deletes.</summary>
@@ -215,7 +215,7 @@ public sealed class DeleteUsageFileException : AutomationOutcomeException
     public override ProcessResult Result => ProcessResult.Delete();
 }
 
-/// <summary>The seed's <c>SubmitUsageFile</c> (the message is only logged).</summary>
+/// <summary>The Python connect-sdk's <c>SubmitUsageFile</c> (the message is only logged).</summary>
 public sealed class SubmitUsageFileException : AutomationOutcomeException
 {
     /// <summary>Submits.</summary>

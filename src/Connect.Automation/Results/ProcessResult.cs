@@ -73,7 +73,7 @@ public sealed class ProcessResult
         return new(ProcessAction.Approve) { TemplateId = templateId };
     }
 
-    /// <summary>Approves a request with an activation tile (the seed's <c>ActivationTileResponse</c>). The Markdown is sent as is.</summary>
+    /// <summary>Approves a request with an activation tile (the Python connect-sdk's <c>ActivationTileResponse</c>). The Markdown is sent as is.</summary>
     /// <param name="markdown">Tile contents.</param>
     /// <returns>The result.</returns>
     public static ProcessResult ApproveWithTile(string markdown)

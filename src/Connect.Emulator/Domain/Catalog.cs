@@ -42,7 +42,7 @@ internal static class Catalog
 
     public static string RequestItemId(JsonObject item) => Json.Id(item).Replace('-', '_');
 
-    /// <summary>An item as it appears in <c>asset.items</c> (quantities are strings, contract §1).</summary>
+    /// <summary>An item as it appears in <c>asset.items</c> (quantities are strings, contract/api-contract.md section 1).</summary>
     public static JsonObject RequestItem(JsonObject item, string quantity, string oldQuantity) => new()
     {
         ["id"] = RequestItemId(item),

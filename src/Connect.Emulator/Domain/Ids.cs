@@ -5,7 +5,7 @@ using Connect.Emulator.Store;
 namespace Connect.Emulator.Domain;
 
 /// <summary>
-/// Deterministic ids in Connect's shapes (contract §1): a per-kind counter mapped through a fixed bijection so that
+/// Deterministic ids in Connect's shapes (contract/api-contract.md section 1): a per-kind counter mapped through a fixed bijection so that
 /// ids look scattered like real ones, skipping any id already taken (e.g. by the demo seed).
 /// </summary>
 internal static class Ids

@@ -6,7 +6,7 @@ using Connect.Emulator.Store;
 
 namespace Connect.Emulator.Domain;
 
-/// <summary>Fulfillment requests and their assets: creation, parameter updates and the §6.1 state machine.</summary>
+/// <summary>Fulfillment requests and their assets: creation, parameter updates and the state machine of contract/api-contract.md section 6.1.</summary>
 internal sealed class RequestService(DocumentStore store, Clock clock)
 {
     private static readonly string[] Editable = ["draft", "tiers_setup", "pending", "inquiring"];
@@ -635,7 +635,7 @@ internal sealed class RequestService(DocumentStore store, Clock clock)
 
             if (change.TryGetPropertyValue("structured_value", out var structured))
             {
-                // Processors send "" for "no structured value" (seed 002); only an object or null changes it.
+                // Processors send "" for "no structured value" (the Python Processor SDK's Subscription Activation use case); only an object or null changes it.
                 if (structured is JsonObject obj)
                 {
                     param["structured_value"] = obj.DeepClone();

@@ -4,7 +4,7 @@ using Connect.Emulator.Store;
 
 namespace Connect.Emulator.Domain;
 
-/// <summary>Tier configurations and tier config requests: creation, parameter updates and the §6.2 state machine.</summary>
+/// <summary>Tier configurations and tier config requests: creation, parameter updates and the state machine of contract/api-contract.md section 6.2.</summary>
 internal sealed class TierConfigService(DocumentStore store, Clock clock)
 {
     private static readonly string[] Editable = ["draft", "pending", "inquiring"];

@@ -5,7 +5,7 @@ using Connect.Emulator.Usage;
 
 namespace Connect.Emulator.Domain;
 
-/// <summary>Checks one row against the file's product (items, schema) and the product's assets (contract §8).</summary>
+/// <summary>Checks one row against the file's product (items, schema) and the product's assets (contract/api-contract.md section 8).</summary>
 internal sealed class UsageRowValidator(StoreWriter w, JsonObject file)
 {
     private static readonly string[] ReportableAssetStatuses = ["active", "suspended", "terminated"];

@@ -9,7 +9,7 @@ namespace Connect.Emulator.Domain;
 /// <summary>The emulator's usage error codes (docs/emulator.md, "Usage files"); all emulator-specific.</summary>
 internal static class UsageErrorCodes
 {
-    /// <summary>An action the usage file's status does not allow (contract §6.3).</summary>
+    /// <summary>An action the usage file's status does not allow (contract/api-contract.md section 6.3).</summary>
     public const string Transition = "UF_001";
 
     /// <summary><c>PUT</c> on a usage file that is no longer editable.</summary>
@@ -23,7 +23,7 @@ internal static class UsageErrorCodes
 }
 
 /// <summary>
-/// Usage files and usage records (contract §5.5, §6.3, §8): creation, upload and validation of the spreadsheet against
+/// Usage files and usage records (contract/api-contract.md sections 5.5, 6.3, 8): creation, upload and validation of the spreadsheet against
 /// the product's items and assets, and the usage-file state machine with its audit trail.
 /// </summary>
 internal sealed class UsageService(DocumentStore store, Clock clock)

@@ -6,7 +6,7 @@ using Connect.Emulator.Store;
 
 namespace Connect.Emulator.Endpoints;
 
-/// <summary>The Connect public API routes (contract §5), relative to <c>/public/v1</c>.</summary>
+/// <summary>The Connect public API routes (contract/api-contract.md section 5), relative to <c>/public/v1</c>.</summary>
 internal static class PublicApi
 {
     private static readonly ListSpec TierConfigList = new(Collections.TierConfigs)
@@ -41,7 +41,7 @@ internal static class PublicApi
         "approve", "submit", "inquire", "fail", "pend", "assign", "unassign", "render",
     }.ToFrozenSet(StringComparer.Ordinal);
 
-    // Hidden-by-default fields the documents do not store are computed from the catalog when selected (contract §4.6).
+    // Hidden-by-default fields the documents do not store are computed from the catalog when selected (contract/api-contract.md section 4.6).
     private static ListSpec RequestList(EmulatorServices s) => new(Collections.Requests)
     {
         Filterable = ListFilters.Requests,
@@ -253,7 +253,7 @@ internal static class PublicApi
             return Responses.Json(JsonValue.Create(RenderTemplate(s, template, c.Request.Query["request_id"].ToString())));
         });
 
-        // Legacy render used by the old SDKs (contract §5.4): markdown text.
+        // Legacy render used by the old SDKs (contract/api-contract.md section 5.4): markdown text.
         api.MapGet("/templates/{id}/render", (HttpContext c, string id) =>
         {
             var template = s.Store.Get(Collections.Templates, id) ?? throw ApiException.NotFound("Template", id);
@@ -320,7 +320,7 @@ internal static class PublicApi
         });
     }
 
-    // OAS37 dp.ConfigurationDataRead: one row per configuration-phase parameter and, by its scope, per product item
+    // OpenAPI v37 dp.ConfigurationDataRead: one row per configuration-phase parameter and, by its scope, per product item
     // (item, item_marketplace) and per marketplace the product is listed on (marketplace, item_marketplace).
     private static IEnumerable<JsonObject> ProductConfigurations(EmulatorServices s, string productId)
     {

@@ -12,7 +12,7 @@ using Microsoft.AspNetCore.Http.Features;
 namespace Connect.Emulator.Endpoints;
 
 /// <summary>
-/// The usage routes of contract §5.5 (relative to <c>/public/v1</c>), and the unauthenticated <c>/files/usage/...</c>
+/// The usage routes of contract/api-contract.md section 5.5 (relative to <c>/public/v1</c>), and the unauthenticated <c>/files/usage/...</c>
 /// downloads that stand in for Connect's signed storage links (the usage template and uploaded files).
 /// </summary>
 internal static class UsageApi
@@ -41,7 +41,7 @@ internal static class UsageApi
         SearchFields = ["id", "record_id", "usagefile.id", "asset.id", "item.mpn"],
     };
 
-    /// <summary>The 17 columns of the PHP/HAXE layout (contract §8), the header row of the served template.</summary>
+    /// <summary>The 17 columns of the PHP/HAXE layout (contract/api-contract.md section 8), the header row of the served template.</summary>
     private static readonly string[] TemplateColumns =
     [
         "record_id", "record_note", "item_search_criteria", "item_search_value", "amount", "quantity", "start_time_utc",

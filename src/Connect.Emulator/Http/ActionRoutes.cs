@@ -2,7 +2,7 @@ namespace Connect.Emulator.Http;
 
 /// <summary>
 /// Answers the other methods on a <c>POST {collection}/{id}/{action}</c> route: a known action with the wrong method
-/// is <c>405 VAL_001</c>, any other name is an unknown route, <c>404 NOT_FOUND</c> (contract §3).
+/// is <c>405 VAL_001</c>, any other name is an unknown route, <c>404 NOT_FOUND</c> (contract/api-contract.md section 3).
 /// </summary>
 internal static class ActionRoutes
 {

@@ -18,7 +18,7 @@ internal abstract class BodyShape
 
     /// <summary>
     /// A parameter's <c>structured_value</c>: an object, or <c>""</c> (processors send it for "no structured value",
-    /// seed 002).
+    /// the Python Processor SDK's Subscription Activation use case).
     /// </summary>
     public static readonly BodyShape StructuredValue = new StructuredValueShape();
 

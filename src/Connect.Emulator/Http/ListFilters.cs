@@ -6,7 +6,7 @@ namespace Connect.Emulator.Http;
 /// The filterable property paths of each list endpoint (dotted; legacy <c>a__b</c> names are normalized before the
 /// check). Taken from <c>contract/api-filters.md</c> (the query parameters of the OpenAPI document, version 37), plus common
 /// bookkeeping fields and the paths the legacy SDKs, the processor and the usage tools filter on. Comparisons on
-/// other names are dropped from the filter, as real Connect ignores filters it does not declare (contract §4.4).
+/// other names are dropped from the filter, as real Connect ignores filters it does not declare (contract/api-contract.md section 4.4).
 /// </summary>
 internal static class ListFilters
 {

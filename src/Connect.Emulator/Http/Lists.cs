@@ -40,7 +40,7 @@ internal sealed record ListSpec(string Collection)
         new Dictionary<string, Action<JsonObject>>(StringComparer.Ordinal);
 }
 
-/// <summary>Answers list calls: RQL filter, search, ordering, select, limit/offset and <c>Content-Range</c> (contract §4.1).</summary>
+/// <summary>Answers list calls: RQL filter, search, ordering, select, limit/offset and <c>Content-Range</c> (contract/api-contract.md section 4.1).</summary>
 internal static class Lists
 {
     public const int DefaultLimit = 100;

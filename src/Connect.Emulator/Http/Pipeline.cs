@@ -15,7 +15,7 @@ internal static partial class Pipeline
 {
     public static async Task HandleErrorsAsync(HttpContext context, RequestDelegate next, ILogger logger)
     {
-        // Connect echoes the localization a client asks for (contract §2.2); the emulator renders one language only.
+        // Connect echoes the localization a client asks for (contract/api-contract.md section 2.2); the emulator renders one language only.
         if (context.Request.Headers.TryGetValue("Connect-Localization", out var localization))
         {
             context.Response.Headers["Connect-Localization"] = localization;

@@ -1,7 +1,7 @@
 namespace Connect.Emulator.Rql;
 
 /// <summary>
-/// A recursive-descent parser for the RQL dialect of lib-rql / django-rql (contract §4.4), over the decoded query
+/// A recursive-descent parser for the RQL dialect of lib-rql / django-rql (contract/api-contract.md section 4.4), over the decoded query
 /// string. Linear in the input; nesting is capped at <see cref="MaxDepth"/> so hostile input cannot exhaust the stack.
 /// Precedence inside parentheses: <c>&amp;</c> and <c>,</c> (and) bind tighter than <c>|</c> and <c>;</c> (or, as in
 /// lib-rql's grammar). Outside parentheses only and-separators are allowed.

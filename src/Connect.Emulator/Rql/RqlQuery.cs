@@ -4,7 +4,7 @@ using System.Text.Json.Nodes;
 
 namespace Connect.Emulator.Rql;
 
-/// <summary>The whole query string of a list call, parsed as one RQL expression (contract §4.3-§4.7).</summary>
+/// <summary>The whole query string of a list call, parsed as one RQL expression (contract/api-contract.md sections 4.3-4.7).</summary>
 internal sealed class RqlQuery
 {
     private static readonly HashSet<string> ReservedNames = new(StringComparer.Ordinal) { "limit", "offset", "search" };

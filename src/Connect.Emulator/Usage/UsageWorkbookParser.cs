@@ -8,7 +8,7 @@ namespace Connect.Emulator.Usage;
 
 /// <summary>
 /// One row of an uploaded <c>usage_records</c> sheet, with cells converted to their types: one property per column
-/// of contract §8 (null when the cell is empty), <see cref="RowNumber"/> the sheet row (the header is row 1), and
+/// of contract/api-contract.md section 8 (null when the cell is empty), <see cref="RowNumber"/> the sheet row (the header is row 1), and
 /// <see cref="Params"/> the cells of unknown columns by header name.
 /// </summary>
 internal sealed record ParsedUsageRow(
@@ -90,7 +90,7 @@ internal sealed class UsageWorkbookParseResult
 }
 
 /// <summary>
-/// Reads an uploaded usage file (contract §8) by header name: the 16-column PYSDK layout, the 17-column PHP/HAXE one
+/// Reads an uploaded usage file (contract/api-contract.md section 8) by header name: the 16-column PYSDK layout, the 17-column PHP/HAXE one
 /// and the 8-column 2019 template (whose <c>usage_record_id</c> is an alias of <c>record_id</c>); unknown headers
 /// become record parameters. Rows stream through the SDK's SAX <see cref="OpenXmlReader"/>; only one cell at a time is
 /// loaded as an element. Never throws: garbage, empty, truncated or oversized input becomes a result with an error.

@@ -1,7 +1,7 @@
 namespace Connect.Processor;
 
 /// <summary>
-/// Settings of a processor, bound from the root of the configuration: the seed's <c>config.json</c> keys
+/// Settings of a processor, bound from the root of the configuration: the Python Processor SDK template's <c>config.json</c> keys
 /// (<c>connectApiEndpoint</c>, <c>connectApiKey</c>) and the template's globals (<c>products</c>, <c>environments</c>,
 /// <c>activationTemplateName</c>, <c>tier1ActivationTemplateName</c>, <c>dayToReportUsage</c>), plus run settings.
 /// Validated when the host starts; a wrong value stops start-up with a message naming the key.

@@ -5,7 +5,7 @@ using Connect.Sdk.Models;
 namespace Connect.Processor;
 
 /// <summary>
-/// Processes pending <c>purchase</c> requests (the seed's <c>purchase.py</c>): create the subscription in the vendor
+/// Processes pending <c>purchase</c> requests (the Python Processor SDK template's <c>purchase.py</c>): create the subscription in the vendor
 /// system, save fulfillment parameters, approve with the activation template, or fail/inquire.
 /// </summary>
 public interface IPurchaseHandler
@@ -18,7 +18,7 @@ public interface IPurchaseHandler
     Task<ProcessResult> HandleAsync(FulfillmentRequest request, ProcessorContext context, CancellationToken cancellationToken = default);
 }
 
-/// <summary>Processes pending <c>change</c> requests (items or quantities changed; the seed's <c>change.py</c>).</summary>
+/// <summary>Processes pending <c>change</c> requests (items or quantities changed; the Python Processor SDK template's <c>change.py</c>).</summary>
 public interface IChangeHandler
 {
     /// <summary>Decides what happens to one pending change request.</summary>
@@ -29,7 +29,7 @@ public interface IChangeHandler
     Task<ProcessResult> HandleAsync(FulfillmentRequest request, ProcessorContext context, CancellationToken cancellationToken = default);
 }
 
-/// <summary>Processes pending <c>cancel</c> requests (subscription termination; the seed's <c>cancel.py</c>).</summary>
+/// <summary>Processes pending <c>cancel</c> requests (subscription termination; the Python Processor SDK template's <c>cancel.py</c>).</summary>
 public interface ICancelHandler
 {
     /// <summary>Decides what happens to one pending cancel request.</summary>
@@ -40,7 +40,7 @@ public interface ICancelHandler
     Task<ProcessResult> HandleAsync(FulfillmentRequest request, ProcessorContext context, CancellationToken cancellationToken = default);
 }
 
-/// <summary>Processes pending <c>suspend</c> requests (administrative hold; the seed's <c>suspend.py</c>).</summary>
+/// <summary>Processes pending <c>suspend</c> requests (administrative hold; the Python Processor SDK template's <c>suspend.py</c>).</summary>
 public interface ISuspendHandler
 {
     /// <summary>Decides what happens to one pending suspend request.</summary>
@@ -51,7 +51,7 @@ public interface ISuspendHandler
     Task<ProcessResult> HandleAsync(FulfillmentRequest request, ProcessorContext context, CancellationToken cancellationToken = default);
 }
 
-/// <summary>Processes pending <c>resume</c> requests (end of an administrative hold; the seed's <c>resume.py</c>).</summary>
+/// <summary>Processes pending <c>resume</c> requests (end of an administrative hold; the Python Processor SDK template's <c>resume.py</c>).</summary>
 public interface IResumeHandler
 {
     /// <summary>Decides what happens to one pending resume request.</summary>
@@ -63,7 +63,7 @@ public interface IResumeHandler
 }
 
 /// <summary>
-/// Processes pending tier config requests (the seed's <c>tier_fulfillment.py</c>, e.g. reseller account creation).
+/// Processes pending tier config requests (the Python Processor SDK template's <c>tier_fulfillment.py</c>, e.g. reseller account creation).
 /// When one is registered, tier config requests are processed before fulfillment requests in every pass. (Named apart
 /// from <see cref="Connect.Automation.ITierConfigHandler"/>, the automation engine's handler, which gets an
 /// <see cref="AutomationContext"/>, so that both namespaces can be imported together.)

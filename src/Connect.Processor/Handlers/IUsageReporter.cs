@@ -1,7 +1,7 @@
 namespace Connect.Processor;
 
 /// <summary>
-/// Reports pay-as-you-go usage for the previous month on <see cref="ProcessorOptions.DayToReportUsage"/> (the seed's
+/// Reports pay-as-you-go usage for the previous month on <see cref="ProcessorOptions.DayToReportUsage"/> (the Python Processor SDK template's
 /// <c>report_usage.py</c>). The processor computes the period (with the January-to-December year rollover) and passes a
 /// context that creates, uploads and submits usage files.
 /// </summary>

@@ -3,7 +3,7 @@ using Connect.Sdk.Models;
 
 namespace Connect.Processor;
 
-/// <summary>Reading parameters and ids from requests (the seed's <c>Utils.get_param_value</c> and friends).</summary>
+/// <summary>Reading parameters and ids from requests (the Python Processor SDK template's <c>Utils.get_param_value</c> and friends).</summary>
 public static class RequestExtensions
 {
     /// <summary>The value of an asset parameter, or null when the request has no such parameter or it is empty.</summary>

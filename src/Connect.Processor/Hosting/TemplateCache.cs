@@ -7,7 +7,7 @@ namespace Connect.Processor;
 
 /// <summary>
 /// Template ids looked up by name (<c>products/{id}/templates?and(eq(name,...),eq(scope,...))</c>), one API call per
-/// product, name and scope for the lifetime of one run (the seed looks the template up again for every request).
+/// product, name and scope for the lifetime of one run (the Python Processor SDK template looks the template up again for every request).
 /// </summary>
 internal sealed class TemplateCache(ConnectClient client)
 {

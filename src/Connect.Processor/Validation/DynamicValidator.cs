@@ -7,7 +7,7 @@ using Connect.Sdk.Models;
 namespace Connect.Processor;
 
 /// <summary>
-/// Dynamic validation (the seed's <c>dynamic_validation.py</c>): takes the draft request Connect posts, runs every
+/// Dynamic validation (the Python Processor SDK template's <c>dynamic_validation.py</c>): takes the draft request Connect posts, runs every
 /// <see cref="IOrderingParameterValidator"/>, and returns the same document with <c>value_error</c> set on each invalid
 /// parameter (and cleared on the others). Fields the SDK does not model are returned unchanged.
 /// </summary>

@@ -4,7 +4,7 @@ using Connect.Sdk.Models;
 namespace Connect.Processor;
 
 /// <summary>
-/// Checks the ordering parameters of a request (the seed's <c>dynamic_validation.py</c> logic). Every registered validator
+/// Checks the ordering parameters of a request (the Python Processor SDK template's <c>dynamic_validation.py</c> logic). Every registered validator
 /// runs for draft requests posted to the dynamic validation endpoint and, unless
 /// <see cref="ProcessorOptions.InquireOnInvalidOrderingParameters"/> is off, for pending purchases, which are inquired
 /// with the errors set as <c>value_error</c>.

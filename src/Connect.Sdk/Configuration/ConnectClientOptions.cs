@@ -17,7 +17,7 @@ public sealed class ConnectClientOptions
     /// </summary>
     public string ApiKey { get; set; } = string.Empty;
 
-    /// <summary>Product ids the automation works on (the seed's <c>products</c>).</summary>
+    /// <summary>Product ids the automation works on (the Python connect-sdk's <c>products</c>).</summary>
     public IList<string> Products { get; set; } = new List<string>();
 
     /// <summary>Allow an <c>http://</c> endpoint on a host that is not loopback. Off by default: the key would travel in clear.</summary>

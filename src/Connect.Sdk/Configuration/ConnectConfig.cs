@@ -3,7 +3,7 @@ using System.Text.Json;
 namespace Connect.Sdk;
 
 /// <summary>
-/// Loads <see cref="ConnectClientOptions"/> from the seed SDK's <c>config.json</c> (keys <c>apiEndpoint</c>,
+/// Loads <see cref="ConnectClientOptions"/> from the Python connect-sdk's <c>config.json</c> (keys <c>apiEndpoint</c>,
 /// <c>apiKey</c>, <c>products</c>; or the processor template's <c>connectApiEndpoint</c>, <c>connectApiKey</c>),
 /// from a JSON string, or from environment variables.
 /// </summary>

@@ -166,7 +166,7 @@ public sealed partial class Asset : ConnectModel, IIdentified
     public Events? Events { get; set; }
 }
 
-/// <summary>A fulfillment (asset) request: the seed's Fulfillment.</summary>
+/// <summary>A fulfillment (asset) request: the Python connect-sdk's Fulfillment.</summary>
 public sealed partial class FulfillmentRequest : ConnectModel, IIdentified
 {
     private WireTimestamp _created;

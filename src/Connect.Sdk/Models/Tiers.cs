@@ -112,7 +112,7 @@ public sealed partial class TierAccount : ConnectModel, IIdentified
     public Events? Events { get; set; }
 }
 
-/// <summary>The supply chain accounts of an asset (the seed's TierAccounts).</summary>
+/// <summary>The supply chain accounts of an asset (the Python connect-sdk's TierAccounts).</summary>
 public sealed partial class Tiers : ConnectModel
 {
     /// <summary>Customer account.</summary>

@@ -5,7 +5,7 @@ namespace Connect.Sdk.Models;
 
 /// <summary>
 /// One usage record to report in a usage file: a row of the <c>usage_records</c> sheet
-/// (the seed's <c>connect.models.UsageRecord</c>). Amounts and quantities are <see cref="decimal"/>.
+/// (the Python connect-sdk's <c>connect.models.UsageRecord</c>). Amounts and quantities are <see cref="decimal"/>.
 /// </summary>
 public sealed class UsageRecord
 {

@@ -12,7 +12,7 @@ public sealed class AssetsResource : ResourceCollection<Asset>
     {
     }
 
-    /// <summary>The requests of an asset: <c>GET /assets/{id}/requests</c> (the seed's <c>Asset.get_requests</c>).</summary>
+    /// <summary>The requests of an asset: <c>GET /assets/{id}/requests</c> (the Python connect-sdk's <c>Asset.get_requests</c>).</summary>
     /// <param name="assetId">Asset id.</param>
     /// <param name="query">Optional filters.</param>
     /// <param name="cancellationToken">Cancels the listing.</param>
@@ -81,7 +81,7 @@ public sealed class TemplatesResource
     internal TemplatesResource(ConnectTransport transport) => _transport = transport;
 
     /// <summary>
-    /// Renders a template for a request: <c>GET /templates/{id}/render?request_id=...</c> (the seed's
+    /// Renders a template for a request: <c>GET /templates/{id}/render?request_id=...</c> (the Python connect-sdk's
     /// <c>TemplateResource.render</c>). A JSON string answer is unwrapped; anything else is returned as text.
     /// </summary>
     /// <param name="templateId">Template id.</param>

@@ -3,7 +3,7 @@ using Connect.Sdk.Rql;
 
 namespace Connect.Sdk.Resources;
 
-/// <summary>The seed's <c>Directory</c>: get and list assets, products and tier configs. Gets answer <see langword="null"/> for unknown ids.</summary>
+/// <summary>The Python connect-sdk's <c>Directory</c>: get and list assets, products and tier configs. Gets answer <see langword="null"/> for unknown ids.</summary>
 public sealed class DirectoryResource
 {
     private readonly ConnectClient _client;

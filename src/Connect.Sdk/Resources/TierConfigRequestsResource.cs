@@ -121,7 +121,7 @@ public sealed class TierConfigsResource : ResourceCollection<TierConfig>
     }
 
     /// <summary>
-    /// The tier config of a tier account for a product (the seed's <c>TierConfig.get(account_id, product_id)</c>),
+    /// The tier config of a tier account for a product (the Python connect-sdk's <c>TierConfig.get(account_id, product_id)</c>),
     /// or <see langword="null"/> when there is none.
     /// </summary>
     /// <param name="accountId">Tier account id (<c>TA-...</c>).</param>

@@ -4,7 +4,7 @@ using System.Text;
 namespace Connect.Sdk.Rql;
 
 /// <summary>
-/// An RQL query (the seed's <c>connect.rql.Query</c>): filters, <c>select</c>, <c>ordering</c>, <c>limit</c> and
+/// An RQL query (the Python connect-sdk's <c>connect.rql.Query</c>): filters, <c>select</c>, <c>ordering</c>, <c>limit</c> and
 /// <c>offset</c>. Methods add to this query and return it for chaining. Listing never changes the caller's query.
 /// </summary>
 /// <example><code>new Query().In("asset.product.id", ["PRD-1"]).Equal("status", "pending").Ordering("-created")</code></example>
@@ -23,7 +23,7 @@ public sealed class Query
     /// <param name="expression">Filter expression.</param>
     public Query(RqlExpression expression) => Where(expression);
 
-    /// <summary>Creates a query with an equality filter per entry (the seed's <c>Query(properties)</c>).</summary>
+    /// <summary>Creates a query with an equality filter per entry (the Python connect-sdk's <c>Query(properties)</c>).</summary>
     /// <param name="properties">Property → value.</param>
     public Query(IEnumerable<KeyValuePair<string, string>> properties)
     {

@@ -5,7 +5,7 @@ using Connect.Emulator.Store;
 
 namespace Connect.Emulator.Tests.Api;
 
-/// <summary>Unknown filters, hidden-by-default fields, product configurations and unknown sub-routes (contract §3, §4.4, §4.6).</summary>
+/// <summary>Unknown filters, hidden-by-default fields, product configurations and unknown sub-routes (contract/api-contract.md sections 3, 4.4, 4.6).</summary>
 public sealed class ContractConformanceTests
 {
     [Theory]

@@ -46,7 +46,7 @@ internal sealed class OpenApiContract
         new("#/components/schemas/dp.TierConfigRequestRead/properties/tiers/properties/tier2", "nullable",
             "fixtures/tier_config_request_approved.json: a tier-1 TCR has tiers.tier2 = null"),
         new("#/components/schemas/dp.Subscription/properties/items/items/properties/quantity", "type",
-            "the spec types item quantities as numbers; Connect sends them as strings (\"1\"), see api-contract.md §7"),
+            "the spec types item quantities as numbers; Connect sends them as strings (\"1\"), see contract/api-contract.md section 1"),
         new("#/components/schemas/dp.Subscription/properties/params/items", "type",
             "the spec types each asset parameter as an array; fixtures/asset.json has parameter objects"),
         new("#/components/schemas/dp.TierConfigurationDetail/properties/tier_level", "type",

@@ -5,7 +5,7 @@ namespace Connect.Emulator.Tests.Rql;
 public sealed class RqlParseTests
 {
     [Theory]
-    // contract §4.3, verbatim forms
+    // contract/api-contract.md section 4.3, verbatim forms
     [InlineData("status=processing", "eq(status,\"processing\")")]
     [InlineData("in(status,(processing))", "in(status,(\"processing\"))")]
     [InlineData(

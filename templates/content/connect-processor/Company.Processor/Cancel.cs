@@ -5,7 +5,7 @@ using Connect.Sdk.Models;
 
 namespace Company.Processor;
 
-/// <summary>Termination (the seed's cancel.py): cancel the subscription in your system.</summary>
+/// <summary>Termination (the Python Processor SDK template's cancel.py): cancel the subscription in your system.</summary>
 public sealed class Cancel : ICancelHandler
 {
     public async Task<ProcessResult> HandleAsync(FulfillmentRequest request, ProcessorContext context, CancellationToken cancellationToken = default)

@@ -5,7 +5,7 @@ using Connect.Sdk.Models;
 
 namespace Company.Processor;
 
-/// <summary>Items or quantities changed (the seed's change.py): apply the new quantities in your system.</summary>
+/// <summary>Items or quantities changed (the Python Processor SDK template's change.py): apply the new quantities in your system.</summary>
 public sealed class Change : IChangeHandler
 {
     public async Task<ProcessResult> HandleAsync(FulfillmentRequest request, ProcessorContext context, CancellationToken cancellationToken = default)

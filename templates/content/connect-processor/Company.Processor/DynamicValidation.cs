@@ -5,7 +5,7 @@ using Connect.Sdk.Models;
 namespace Company.Processor;
 
 /// <summary>
-/// Ordering-parameter checks (the seed's dynamic_validation.py). They run for drafts posted to the dynamic validation
+/// Ordering-parameter checks (the Python Processor SDK template's dynamic_validation.py). They run for drafts posted to the dynamic validation
 /// endpoint (<c>dynamicValidation:enabled</c>) and before every purchase, which is inquired when a check fails. Required
 /// parameters left empty are caught by the processor's built-in check.
 /// </summary>

@@ -1,7 +1,7 @@
 namespace Company.Processor;
 
 /// <summary>
-/// The product's parameter ids (the seed's globals.py). Products, environments, template names and the usage day are
+/// The product's parameter ids (the Python Processor SDK template's globals.py). Products, environments, template names and the usage day are
 /// settings, not constants: see config.json.
 /// </summary>
 public static class Globals

@@ -1,4 +1,4 @@
-// The processor's entry point (the seed's processor.py): reads config.json, appsettings.json and the CONNECT_*
+// The processor's entry point (the Python Processor SDK template's processor.py): reads config.json, appsettings.json and the CONNECT_*
 // environment variables, then processes pending tier config requests first and fulfillment requests second, dispatching
 // each by type to the handlers registered in Processor.cs, and reports usage on dayToReportUsage.
 //

@@ -6,7 +6,7 @@ using Connect.Sdk.Models;
 namespace Company.Processor;
 
 /// <summary>
-/// New subscriptions (the seed's purchase.py). Required ordering parameters were checked before this runs: a purchase
+/// New subscriptions (the Python Processor SDK template's purchase.py). Required ordering parameters were checked before this runs: a purchase
 /// missing one is inquired by the processor. Create the subscription in your system, save the fulfillment parameters
 /// your product requires, and approve with the activation template; return <see cref="ProcessResult.Fail"/> when your
 /// system refuses the order.

@@ -6,7 +6,7 @@ using Connect.Sdk.Rql;
 namespace Company.Processor;
 
 /// <summary>
-/// Usage reporting (the seed's report_usage.py), run on <c>dayToReportUsage</c> for the previous month (January reports
+/// Usage reporting (the Python Processor SDK template's report_usage.py), run on <c>dayToReportUsage</c> for the previous month (January reports
 /// December of the previous year). One usage file per product and contract, one record per active subscription, each with
 /// a unique, repeatable record id.
 /// </summary>

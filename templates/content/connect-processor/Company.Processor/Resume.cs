@@ -5,7 +5,7 @@ using Connect.Sdk.Models;
 
 namespace Company.Processor;
 
-/// <summary>End of an administrative hold (the seed's resume.py): resume the subscription in your system.</summary>
+/// <summary>End of an administrative hold (the Python Processor SDK template's resume.py): resume the subscription in your system.</summary>
 public sealed class Resume : IResumeHandler
 {
     public async Task<ProcessResult> HandleAsync(FulfillmentRequest request, ProcessorContext context, CancellationToken cancellationToken = default)

@@ -5,7 +5,7 @@ using Connect.Sdk.Models;
 
 namespace Company.Processor;
 
-/// <summary>Administrative hold (the seed's suspend.py): suspend the subscription in your system.</summary>
+/// <summary>Administrative hold (the Python Processor SDK template's suspend.py): suspend the subscription in your system.</summary>
 public sealed class Suspend : ISuspendHandler
 {
     public async Task<ProcessResult> HandleAsync(FulfillmentRequest request, ProcessorContext context, CancellationToken cancellationToken = default)

@@ -6,7 +6,7 @@ using Connect.Sdk.Models;
 namespace Company.Processor;
 
 /// <summary>
-/// Tier config requests (the seed's tier_fulfillment.py), processed before fulfillment requests: set up the reseller in
+/// Tier config requests (the Python Processor SDK template's tier_fulfillment.py), processed before fulfillment requests: set up the reseller in
 /// your system, save the tier1 fulfillment parameters and approve with the tier1 activation template. Purchases waiting
 /// in tiers_setup for this reseller are then processed in the same run.
 /// </summary>
