@@ -50,6 +50,22 @@ public sealed class OfflineConnectTests
     }
 
     [Fact]
+    public async Task Client_TemplatesByNameAndScope_AsTheProcessorLooksThemUp()
+    {
+        using var connect = new OfflineConnect();
+        connect.AddTemplate("PRD-1", "TL-1", "Default Activation Template").AddTemplate("PRD-1", "TL-2", "Default Activation Template", "tier1");
+        var query = new Connect.Sdk.Rql.Query().Where(Connect.Sdk.Rql.R.And(
+            Connect.Sdk.Rql.R.Field("name").Eq("Default Activation Template"), Connect.Sdk.Rql.R.Field("scope").Eq("tier1"))).Limit(1);
+
+        var found = await connect.Client.Products.ListTemplatesAsync("PRD-1", query).ToListAsync();
+        var none = await connect.Client.Products.ListTemplatesAsync("PRD-2", query).ToListAsync();
+
+        Assert.Equal("TL-2", Assert.Single(found).Id);
+        Assert.Empty(none);
+        Assert.True(connect.HasTemplates("PRD-1"));
+    }
+
+    [Fact]
     public async Task Client_RenderTemplate_AnswersTheGivenMarkdown()
     {
         using var connect = new OfflineConnect();

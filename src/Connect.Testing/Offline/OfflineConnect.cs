@@ -24,6 +24,7 @@ public sealed partial class OfflineConnect : IDisposable
     private readonly Dictionary<string, JsonObject> _tierConfigRequests = new(StringComparer.Ordinal);
     private readonly Dictionary<string, JsonObject> _assets = new(StringComparer.Ordinal);
     private readonly List<JsonObject> _tierConfigs = [];
+    private readonly List<JsonObject> _templates = [];
     private readonly Dictionary<string, string> _renders = new(StringComparer.Ordinal);
     private readonly Dictionary<string, JsonObject> _conversations = new(StringComparer.Ordinal);
 
@@ -113,6 +114,46 @@ public sealed partial class OfflineConnect : IDisposable
         }
 
         return this;
+    }
+
+    /// <summary>Serves a product template (<c>GET /products/{id}/templates</c>, filtered by name, scope and type as the processor looks templates up).</summary>
+    /// <param name="productId">The product id.</param>
+    /// <param name="templateId">The template id (<c>TL-...</c>).</param>
+    /// <param name="name">The template name.</param>
+    /// <param name="scope"><c>asset</c>, <c>tier1</c> or <c>tier2</c>.</param>
+    /// <param name="type"><c>fulfillment</c> or <c>inquire</c>.</param>
+    /// <returns>This instance.</returns>
+    public OfflineConnect AddTemplate(string productId, string templateId, string name, string scope = "asset", string type = "fulfillment")
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(productId);
+        ArgumentException.ThrowIfNullOrWhiteSpace(templateId);
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        lock (_gate)
+        {
+            _templates.RemoveAll(t => (string?)t["id"] == templateId);
+            _templates.Add(new JsonObject
+            {
+                ["id"] = templateId,
+                ["name"] = name,
+                ["title"] = name,
+                ["scope"] = scope,
+                ["type"] = type,
+                ["product"] = new JsonObject { ["id"] = productId },
+            });
+        }
+
+        return this;
+    }
+
+    /// <summary>True when a template of this product is served.</summary>
+    /// <param name="productId">The product id.</param>
+    /// <returns>Whether any template was added for it.</returns>
+    public bool HasTemplates(string productId)
+    {
+        lock (_gate)
+        {
+            return _templates.Any(t => (string?)t["product"]!["id"] == productId);
+        }
     }
 
     /// <summary>Sets what rendering a template answers (<c>GET /templates/{id}/render</c>); the template name when not set.</summary>
@@ -206,6 +247,8 @@ public sealed partial class OfflineConnect : IDisposable
                     return Ok(config);
                 case ("GET", ["tier", "configs"]):
                     return List(_tierConfigs.Where(t => Matches(t, query)));
+                case ("GET", ["products", var productId, "templates"]):
+                    return List(_templates.Where(t => (string?)t["product"]!["id"] == productId && Matches(t, query) && MatchesPlain(t, query)));
                 case ("GET", ["assets", var id]) when _assets.TryGetValue(id, out var asset):
                     return Ok(asset);
                 case ("GET", ["templates", var templateId, "render"]):
@@ -301,7 +344,28 @@ public sealed partial class OfflineConnect : IDisposable
                 node = node?[part];
             }
 
-            if ((string?)node != m.Groups[2].Value)
+            var expected = m.Groups[2].Value;
+            if (expected.Length >= 2 && expected[0] is '"' or '\'' && expected[^1] == expected[0])
+            {
+                expected = expected[1..^1];
+            }
+
+            if ((string?)node != expected)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    // key=value filters (name=..., scope=..., type=...) on top-level fields.
+    private static bool MatchesPlain(JsonObject document, string query)
+    {
+        foreach (var pair in query.Split('&', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var parts = pair.Split('=', 2);
+            if (parts.Length == 2 && parts[0] is "name" or "scope" or "type" && (string?)document[parts[0]] != Uri.UnescapeDataString(parts[1]))
             {
                 return false;
             }
