@@ -91,6 +91,8 @@ internal static class Workers
     {
         var options = new ConnectClientOptions { Endpoint = url, ApiKey = EmulatorProcess.ApiKey, PageSize = pageSize };
         using var plain = retryPipeline ? null : new HttpClient();
+        // Without the SDK's pipeline nothing adds the key: the plain client carries it as a default header.
+        plain?.DefaultRequestHeaders.TryAddWithoutValidation("Authorization", EmulatorProcess.ApiKey);
         using var client = new ConnectClient(options, plain);
         var query = Scenarios.Generated();
         // Warm-up (both workers do the same): rounds of WarmupPages pages, untimed, until the JIT settles, so start-up

@@ -1,15 +1,17 @@
 using System.Text.RegularExpressions;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Abstractions;
 using Connect.Sdk.Models;
 using Connect.Sdk.Resources;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Connect.Sdk;
 
 /// <summary>
 /// The root client of the Connect API. Sub-clients (<see cref="Requests"/>, <see cref="UsageFiles"/>, ...) are
-/// created without I/O and share one <see cref="HttpClient"/>. Without a supplied <see cref="HttpClient"/> the
-/// client builds its own with the retry/timeout pipeline of <see cref="CreateHttpMessageHandler"/>.
+/// created without I/O and share one <see cref="HttpClient"/>. Every call goes through the SDK's pipeline of
+/// <see cref="DelegatingHandler"/>s (User-Agent, API key, logging, retries and timeout): <c>AddConnectClient</c>
+/// registers it with <c>IHttpClientFactory</c>; without a supplied <see cref="HttpClient"/> the client builds its own
+/// with <see cref="CreateHttpMessageHandler"/>. Every failure is a <see cref="ConnectException"/>.
 /// </summary>
 public sealed partial class ConnectClient : IDisposable
 {
@@ -20,10 +22,15 @@ public sealed partial class ConnectClient : IDisposable
     /// <summary>Creates a client.</summary>
     /// <param name="options">Endpoint, key and transport settings (copied and validated).</param>
     /// <param name="httpClient">
-    /// The HTTP client to use (e.g. from <c>IHttpClientFactory</c>; it should carry the retry pipeline, as the
-    /// DI registration does). When <see langword="null"/>, the client creates and owns one with retries.
+    /// The HTTP client to use. It must carry the SDK's pipeline, which adds the API key: one from
+    /// <c>IHttpClientFactory</c> as <c>AddConnectClient</c> registers it, or
+    /// <c>new HttpClient(ConnectClient.CreateHttpMessageHandler(options, ...))</c>. When <see langword="null"/>, the
+    /// client creates and owns one with the whole pipeline.
     /// </param>
-    /// <param name="loggerFactory">Optional logger factory; the SDK logs at Debug and Trace with the key masked.</param>
+    /// <param name="loggerFactory">
+    /// Optional logger factory (category <c>Connect.Sdk</c>); the SDK logs one line per call at Debug and the details at
+    /// Trace, with the key masked. For a supplied <paramref name="httpClient"/>, its pipeline logs the calls.
+    /// </param>
     /// <exception cref="ConnectConfigurationException">The options are invalid.</exception>
     public ConnectClient(ConnectClientOptions options, HttpClient? httpClient = null, ILoggerFactory? loggerFactory = null)
     {
@@ -32,7 +39,7 @@ public sealed partial class ConnectClient : IDisposable
         Options.Validate();
         if (httpClient is null)
         {
-            _http = new HttpClient(CreateHttpMessageHandler(Options)) { Timeout = System.Threading.Timeout.InfiniteTimeSpan };
+            _http = new HttpClient(CreateHttpMessageHandler(Options, null, null, loggerFactory)) { Timeout = System.Threading.Timeout.InfiniteTimeSpan };
             _ownsHttp = true;
         }
         else
@@ -40,7 +47,7 @@ public sealed partial class ConnectClient : IDisposable
             _http = httpClient;
         }
 
-        var logger = loggerFactory?.CreateLogger("Connect.Sdk") ?? NullLogger.Instance;
+        var logger = loggerFactory?.CreateLogger(ConnectHttpPipeline.LogCategory) ?? NullLogger.Instance;
         _transport = new ConnectTransport(_http, Options, logger);
         Requests = new RequestsResource(_transport);
         TierConfigRequests = new TierConfigRequestsResource(_transport);
@@ -114,19 +121,21 @@ public sealed partial class ConnectClient : IDisposable
     public ConnectNamespace Ns(string name) => new(_transport, CheckName(name));
 
     /// <summary>
-    /// Builds the handler chain the standalone client uses: the retry/timeout pipeline over
-    /// <paramref name="innerHandler"/> (a new <see cref="SocketsHttpHandler"/> by default). Use it to give a custom
-    /// or test handler the same retries: <c>new HttpClient(ConnectClient.CreateHttpMessageHandler(options, inner))</c>.
+    /// Builds the SDK's pipeline over <paramref name="innerHandler"/> (a new <see cref="SocketsHttpHandler"/> by
+    /// default), outermost first: User-Agent, API key (to the endpoint's host only), logging, retries and timeout. Use it
+    /// to give a custom or test handler the same steps: <c>new HttpClient(ConnectClient.CreateHttpMessageHandler(options, inner))</c>.
     /// </summary>
-    /// <param name="options">Retry and timeout settings.</param>
+    /// <param name="options">Endpoint, key, retry and timeout settings.</param>
     /// <param name="innerHandler">The handler that sends the calls.</param>
-    /// <param name="timeProvider">Clock for the retry delays (tests pass a fake one).</param>
+    /// <param name="timeProvider">Clock for retry delays, timeouts and logged times; <see langword="null"/> takes <see cref="ConnectClientOptions.TimeProvider"/>, else the system clock.</param>
+    /// <param name="loggerFactory">Where the calls are logged (category <c>Connect.Sdk</c>); <see langword="null"/> logs nothing.</param>
     /// <returns>The outermost handler.</returns>
-    public static HttpMessageHandler CreateHttpMessageHandler(ConnectClientOptions options, HttpMessageHandler? innerHandler = null, TimeProvider? timeProvider = null)
+    public static HttpMessageHandler CreateHttpMessageHandler(
+        ConnectClientOptions options, HttpMessageHandler? innerHandler = null, TimeProvider? timeProvider = null, ILoggerFactory? loggerFactory = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         innerHandler ??= new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5), ConnectTimeout = TimeSpan.FromSeconds(15) };
-        return ConnectResilience.CreateHandler(options, innerHandler, timeProvider);
+        return ConnectHttpPipeline.Create(options, innerHandler, loggerFactory, timeProvider);
     }
 
     /// <summary>Disposes the HTTP client if this client created it.</summary>

@@ -112,7 +112,7 @@ public class ModelTests
     [Fact]
     public void Timestamp_NotADate_ThrowsWithPath()
     {
-        var ex = Assert.Throws<ConnectSerializationException>(() => ConnectTransport.Deserialize<FulfillmentRequest>("""{"created":"yesterday"}"""));
+        var ex = Assert.Throws<ConnectSerializationException>(() => ConnectJson.Deserialize<FulfillmentRequest>("""{"created":"yesterday"}"""));
 
         Assert.Equal("$.created", ex.JsonPath);
     }

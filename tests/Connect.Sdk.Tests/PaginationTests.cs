@@ -262,12 +262,15 @@ public class PaginationTests
     }
 
     [Fact]
-    public async Task ListAsync_ConnectionLostWhileBodyStreams_WithoutRetries_Throws()
+    public async Task ListAsync_ConnectionLostWhileBodyStreams_WithoutRetries_ThrowsTransportFailure()
     {
         var stub = new StubHandler().Reply(HttpStatusCode.OK, configure: r => r.Content = CutOffContent(Products(0, 2), "items 0-1/2"));
         using var client = TestClients.Create(stub, TestClients.Options(maxRetries: 0));
 
-        await Assert.ThrowsAsync<IOException>(() => All(client.Products.ListAsync(new Query().Limit(2))));
+        var ex = await Assert.ThrowsAsync<ConnectException>(() => All(client.Products.ListAsync(new Query().Limit(2))));
+
+        Assert.True(ex.IsTransportFailure);
+        Assert.IsType<IOException>(ex.InnerException);
     }
 
     /// <summary>A JSON body whose stream fails halfway, as when the connection drops mid-transfer.</summary>

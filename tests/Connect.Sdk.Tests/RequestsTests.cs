@@ -107,7 +107,7 @@ public class RequestsTests
     public async Task CreateAsync_PostsRequestAndReadsCreated()
     {
         var body = SharedFiles.Fixture("request_create_purchase_body.json");
-        var request = ConnectTransport.Deserialize<FulfillmentRequest>(body);
+        var request = ConnectJson.Deserialize<FulfillmentRequest>(body);
         var stub = new StubHandler().Reply(HttpStatusCode.Created, Fixture);
         using var client = TestClients.Create(stub);
 

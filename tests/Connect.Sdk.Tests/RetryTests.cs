@@ -77,8 +77,11 @@ public class RetryTests
         var stub = new StubHandler().Throw(new HttpRequestException(HttpRequestError.ResponseEnded, "response ended"));
         using var client = TestClients.Create(stub);
 
-        await Assert.ThrowsAsync<HttpRequestException>(() => client.Requests.ApproveByTemplateAsync("PR-1", "TL-1"));
+        var ex = await Assert.ThrowsAsync<ConnectException>(() => client.Requests.ApproveByTemplateAsync("PR-1", "TL-1"));
 
+        Assert.True(ex.IsTransportFailure);
+        Assert.Equal(0, (int)ex.StatusCode);
+        Assert.IsType<HttpRequestException>(ex.InnerException);
         Assert.Single(stub.Requests);
     }
 
@@ -149,7 +152,7 @@ public class RetryTests
 public class TimeoutAndPageTests
 {
     [Fact]
-    public async Task GetAsync_AttemptTimesOut_RetriesThenThrowsTimeoutException()
+    public async Task GetAsync_AttemptTimesOut_RetriesThenThrowsTransportFailure()
     {
         var time = new FakeTimeProvider();
         var stub = new StubHandler().Hang().Hang();
@@ -162,7 +165,9 @@ public class TimeoutAndPageTests
         await WaitForAsync(() => stub.Requests.Count == 2);
         time.Advance(TimeSpan.FromSeconds(10));
 
-        var ex = await Assert.ThrowsAsync<TimeoutException>(() => call.WaitAsync(TimeSpan.FromSeconds(30), TimeProvider.System));
+        var ex = await Assert.ThrowsAsync<ConnectException>(() => call.WaitAsync(TimeSpan.FromSeconds(30), TimeProvider.System));
+        Assert.True(ex.IsTransportFailure);
+        Assert.IsType<Polly.Timeout.TimeoutRejectedException>(ex.InnerException);
         Assert.Contains("/products/PRD-1", ex.Message, StringComparison.Ordinal);
         Assert.Equal(2, stub.Requests.Count);
     }
@@ -179,7 +184,8 @@ public class TimeoutAndPageTests
         var call = client.Requests.ApproveByTemplateAsync("PR-1", "TL-1");
         time.Advance(TimeSpan.FromSeconds(10));
 
-        await Assert.ThrowsAsync<TimeoutException>(() => call.WaitAsync(TimeSpan.FromSeconds(30), TimeProvider.System));
+        var ex = await Assert.ThrowsAsync<ConnectException>(() => call.WaitAsync(TimeSpan.FromSeconds(30), TimeProvider.System));
+        Assert.True(ex.IsTransportFailure);
         Assert.Single(stub.Requests);
     }
 

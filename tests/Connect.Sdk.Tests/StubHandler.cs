@@ -96,7 +96,7 @@ internal static class TestClients
     public static ConnectClient Create(StubHandler stub, ConnectClientOptions? options = null, Microsoft.Extensions.Logging.ILoggerFactory? loggerFactory = null)
     {
         options ??= Options();
-        var http = new HttpClient(ConnectClient.CreateHttpMessageHandler(options, stub));
+        var http = new HttpClient(ConnectClient.CreateHttpMessageHandler(options, stub, loggerFactory: loggerFactory));
         return new ConnectClient(options, http, loggerFactory);
     }
 }

@@ -170,7 +170,7 @@ public abstract class AutomationEngine<TItem>
     private static bool IsAmbiguous(Exception exception) => exception switch
     {
         ConnectApiException api => api.StatusCode is HttpStatusCode.BadRequest or HttpStatusCode.Conflict || (int)api.StatusCode >= 500,
-        HttpRequestException or TimeoutException or TaskCanceledException => true,
+        ConnectException { IsTransportFailure: true } => true,
         _ => exception.GetType().Name == "TimeoutRejectedException",
     };
 
@@ -340,7 +340,7 @@ public abstract class AutomationEngine<TItem>
         {
             await context.AddNoteOnceAsync($"Skipping request because an exception was thrown: {exception.Message}", CancellationToken.None).ConfigureAwait(false);
         }
-        catch (Exception noteError) when (noteError is ConnectApiException or HttpRequestException or TimeoutException or TaskCanceledException)
+        catch (ConnectException noteError)
         {
             Log.NoteFailed(logger, id, noteError);
         }

@@ -196,7 +196,7 @@ public sealed class ConnectProcessor : IDisposable
                     ? await Client.TierConfigRequests.CountAsync(query, cancellationToken).ConfigureAwait(false)
                     : await Client.Requests.CountAsync(query, cancellationToken).ConfigureAwait(false);
             }
-            catch (Exception ex) when (ex is ConnectApiException or HttpRequestException or OperationCanceledException)
+            catch (Exception ex) when (ex is ConnectException or OperationCanceledException)
             {
                 pending = -1;
             }
@@ -384,7 +384,7 @@ public sealed class ConnectProcessor : IDisposable
                 : (await Client.Requests.GetAsync(id, CancellationToken.None).ConfigureAwait(false)).Status;
             return status != RequestStatus.Pending;
         }
-        catch (Exception ex) when (ex is ConnectApiException or HttpRequestException)
+        catch (ConnectException)
         {
             return false;
         }

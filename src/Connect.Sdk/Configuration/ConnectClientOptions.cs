@@ -1,5 +1,3 @@
-using Connect.Sdk.Models;
-
 namespace Connect.Sdk;
 
 /// <summary>Settings of a <see cref="ConnectClient"/>: where Connect is, the API key, and transport behaviour.</summary>
@@ -42,6 +40,13 @@ public sealed class ConnectClientOptions
     /// </summary>
     public bool PrefetchNextPage { get; set; } = true;
 
+    /// <summary>
+    /// The clock behind retry delays, timeouts and the call times in logs. Default <see langword="null"/>: the
+    /// <see cref="System.TimeProvider"/> registered with dependency injection, else <see cref="TimeProvider.System"/>.
+    /// Tests set a fake one to move time.
+    /// </summary>
+    public TimeProvider? TimeProvider { get; set; }
+
     /// <summary>Copies these options (the client keeps its own copy, so later edits do not leak in).</summary>
     /// <returns>A copy.</returns>
     public ConnectClientOptions Clone() => new()
@@ -55,6 +60,7 @@ public sealed class ConnectClientOptions
         Timeout = Timeout,
         PageSize = PageSize,
         PrefetchNextPage = PrefetchNextPage,
+        TimeProvider = TimeProvider,
     };
 
     /// <summary>

@@ -64,18 +64,11 @@ public static class ConnectConfig
 
     internal static ConnectClientOptions FromEnvironment(Func<string, string?> variable)
     {
-        var options = new ConnectClientOptions
+        var options = new ConnectClientOptions();
+        ConnectEnvironment.Apply(options, variable);
+        if (NonEmpty(variable(ApiKeyVariable)) is null)
         {
-            Endpoint = NonEmpty(variable(EndpointVariable)) ?? NonEmpty(variable("CONNECT_API_URL")) ?? ConnectClientOptions.DefaultEndpoint,
-            ApiKey = NonEmpty(variable(ApiKeyVariable))
-                ?? throw new ConnectConfigurationException($"The environment variable {ApiKeyVariable} is not set."),
-            Products = SplitProducts(variable(ProductsVariable) ?? string.Empty),
-        };
-        if (NonEmpty(variable(AllowInsecureHttpVariable)) is { } insecure)
-        {
-            options.AllowInsecureHttp = bool.TryParse(insecure, out var b)
-                ? b
-                : throw new ConnectConfigurationException($"The environment variable {AllowInsecureHttpVariable} must be true or false.");
+            throw new ConnectConfigurationException($"The environment variable {ApiKeyVariable} is not set.");
         }
 
         return Finish(options);

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text;
+using System.Text.Json;
 using Connect.Sdk.Models;
 
 namespace Connect.Sdk;
@@ -9,7 +10,7 @@ namespace Connect.Sdk;
 /// <c>errors</c> and <c>params</c> of the body when it was a Connect error document, and the method and URL of
 /// the call. Never carries the API key.
 /// </summary>
-public sealed class ConnectApiException : Exception
+public sealed class ConnectApiException : ConnectException
 {
     /// <summary>Creates an exception for an error response.</summary>
     /// <param name="statusCode">HTTP status code.</param>
@@ -18,19 +19,15 @@ public sealed class ConnectApiException : Exception
     /// <param name="error">The parsed error body, when the body was a Connect error document.</param>
     /// <param name="rawBody">The raw body (truncated), when it was not.</param>
     public ConnectApiException(HttpStatusCode statusCode, string method, string url, ServerErrorResponse? error, string? rawBody = null)
-        : base(BuildMessage(statusCode, method, url, error, rawBody))
+        : base(BuildMessage(statusCode, method, url, error, rawBody), statusCode)
     {
-        StatusCode = statusCode;
         Method = method;
         Url = url;
         ErrorCode = error?.ErrorCode;
         Errors = error?.Errors?.ToArray() ?? (string.IsNullOrEmpty(rawBody) ? [] : [rawBody]);
-        Params = error?.Params is { } p ? new Dictionary<string, System.Text.Json.JsonElement>(p) : new Dictionary<string, System.Text.Json.JsonElement>();
+        Params = error?.Params is { } p ? new Dictionary<string, JsonElement>(p) : new Dictionary<string, JsonElement>();
         RawBody = rawBody;
     }
-
-    /// <summary>HTTP status code of the response.</summary>
-    public HttpStatusCode StatusCode { get; }
 
     /// <summary>The body's <c>error_code</c> (e.g. <c>AUTH_001</c>, <c>VAL_001</c>), if any.</summary>
     public string? ErrorCode { get; }
@@ -39,7 +36,7 @@ public sealed class ConnectApiException : Exception
     public IReadOnlyList<string> Errors { get; }
 
     /// <summary>The body's optional <c>params</c>.</summary>
-    public IReadOnlyDictionary<string, System.Text.Json.JsonElement> Params { get; }
+    public IReadOnlyDictionary<string, JsonElement> Params { get; }
 
     /// <summary>HTTP method of the call.</summary>
     public string Method { get; }

@@ -1,7 +1,7 @@
 namespace Connect.Sdk;
 
 /// <summary>The SDK configuration is missing, unreadable or invalid. The message names the field or file.</summary>
-public sealed class ConnectConfigurationException : Exception
+public sealed class ConnectConfigurationException : ConnectException
 {
     /// <summary>Creates an exception.</summary>
     public ConnectConfigurationException()

@@ -1,7 +1,7 @@
 namespace Connect.Sdk;
 
 /// <summary>A response (or a document given to the SDK) could not be read as the expected model.</summary>
-public sealed class ConnectSerializationException : Exception
+public sealed class ConnectSerializationException : ConnectException
 {
     /// <summary>Creates an exception naming the target type and the JSON path.</summary>
     /// <param name="targetType">The model the JSON was read into.</param>

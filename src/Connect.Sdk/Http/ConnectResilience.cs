@@ -1,6 +1,7 @@
 using System.Net;
 using Microsoft.Extensions.Http.Resilience;
 using Polly;
+using Polly.Telemetry;
 using Polly.Timeout;
 
 namespace Connect.Sdk;
@@ -14,6 +15,21 @@ namespace Connect.Sdk;
 internal static class ConnectResilience
 {
     public const string PipelineName = "connect";
+
+    /// <summary>
+    /// Polly reports every attempt at Information (Warning when it is retried); a person reading the default log wants
+    /// the retries (Polly's <c>OnRetry</c> stays a Warning), not a line per attempt. This moves the attempt lines of the
+    /// SDK's pipeline (named <paramref name="pipelineName"/> by <c>IHttpClientFactory</c>) to Debug and leaves every
+    /// other pipeline's severity as it was.
+    /// </summary>
+    public static void QuietAttempts(TelemetryOptions telemetry, string pipelineName)
+    {
+        var previous = telemetry.SeverityProvider;
+        telemetry.SeverityProvider = args =>
+            args.Event.EventName == "ExecutionAttempt" && args.Source.PipelineName == pipelineName
+                ? ResilienceEventSeverity.Debug
+                : previous?.Invoke(args) ?? args.Event.Severity;
+    }
 
     public static void Configure(ResiliencePipelineBuilder<HttpResponseMessage> builder, ConnectClientOptions options)
     {
@@ -34,16 +50,11 @@ internal static class ConnectResilience
         builder.AddTimeout(options.Timeout);
     }
 
-    public static HttpMessageHandler CreateHandler(ConnectClientOptions options, HttpMessageHandler innerHandler, TimeProvider? timeProvider)
+    public static DelegatingHandler CreateHandler(ConnectClientOptions options, TimeProvider timeProvider)
     {
-        var builder = new ResiliencePipelineBuilder<HttpResponseMessage>();
-        if (timeProvider is not null)
-        {
-            builder.TimeProvider = timeProvider;
-        }
-
+        var builder = new ResiliencePipelineBuilder<HttpResponseMessage> { TimeProvider = timeProvider };
         Configure(builder, options);
-        return new ResilienceHandler(builder.Build()) { InnerHandler = innerHandler };
+        return new ResilienceHandler(builder.Build());
     }
 
     internal static bool ShouldRetry(Outcome<HttpResponseMessage> outcome, ResilienceContext context)

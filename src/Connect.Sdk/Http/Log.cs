@@ -1,13 +1,16 @@
 using System.Net;
 using Microsoft.Extensions.Logging;
-using Connect.Sdk.Models;
 
 namespace Connect.Sdk;
 
-/// <summary>SDK log messages (event ids 1000-1099). The API key is only ever logged masked.</summary>
+/// <summary>
+/// SDK log messages (event ids 1000-1099). The API key is only ever logged masked. At Debug one call gives one line
+/// (<see cref="Received"/> or <see cref="TransportError"/>), two when it failed with an API error (<see cref="ApiError"/>)
+/// or lost its body part way (<see cref="BodyTimeout"/>); the rest is at Trace.
+/// </summary>
 internal static partial class Log
 {
-    [LoggerMessage(EventId = 1000, Level = LogLevel.Debug, Message = "Connect {Method} {Url}")]
+    [LoggerMessage(EventId = 1000, Level = LogLevel.Trace, Message = "Connect {Method} {Url}")]
     public static partial void Sending(ILogger logger, string method, string url);
 
     [LoggerMessage(EventId = 1001, Level = LogLevel.Trace, Message = "Connect request headers: Authorization: {Authorization}; User-Agent: {UserAgent}")]
@@ -25,42 +28,9 @@ internal static partial class Log
     [LoggerMessage(EventId = 1005, Level = LogLevel.Debug, Message = "Connect {Method} {Url} failed with {StatusCode} {ErrorCode}")]
     public static partial void ApiError(ILogger logger, string method, string url, HttpStatusCode statusCode, string? errorCode);
 
-    [LoggerMessage(EventId = 1006, Level = LogLevel.Debug, Message = "Connect {Method} {Url} failed: {Error}")]
-    public static partial void TransportError(ILogger logger, string method, string url, string error);
-}
+    [LoggerMessage(EventId = 1006, Level = LogLevel.Debug, Message = "Connect {Method} {Url} failed after {ElapsedMs} ms: {Error}")]
+    public static partial void TransportError(ILogger logger, string method, string url, long elapsedMs, string error);
 
-/// <summary>Masks API keys: <c>ApiKey SU-000-000-000:secret</c> becomes <c>ApiKey SU-000-000-000**********</c>.</summary>
-internal static class SecretMask
-{
-    public const string Stars = "**********";
-
-    public static string MaskAuthorization(string value)
-    {
-        if (value.StartsWith("ApiKey ", StringComparison.Ordinal))
-        {
-            var colon = value.IndexOf(':', StringComparison.Ordinal);
-            return colon < 0 ? "ApiKey " + Stars : value[..colon] + Stars;
-        }
-
-        return Stars + Stars;
-    }
-
-    /// <summary>Removes every occurrence of the key's secret part (and the whole key) from a text.</summary>
-    public static string Scrub(string text, string apiKey)
-    {
-        if (string.IsNullOrEmpty(text) || string.IsNullOrEmpty(apiKey))
-        {
-            return text;
-        }
-
-        var bare = apiKey.StartsWith("ApiKey ", StringComparison.Ordinal) ? apiKey["ApiKey ".Length..] : apiKey;
-        var colon = bare.IndexOf(':', StringComparison.Ordinal);
-        var secret = colon >= 0 ? bare[(colon + 1)..] : bare;
-        if (secret.Length >= 4)
-        {
-            text = text.Replace(secret, Stars, StringComparison.Ordinal);
-        }
-
-        return text;
-    }
+    [LoggerMessage(EventId = 1007, Level = LogLevel.Debug, Message = "Connect {Method} {Url}: the body did not arrive within {Timeout}")]
+    public static partial void BodyTimeout(ILogger logger, string method, string url, TimeSpan timeout);
 }

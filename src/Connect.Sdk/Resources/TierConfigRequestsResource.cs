@@ -1,6 +1,5 @@
 using System.Text.Json.Nodes;
 using Connect.Sdk.Models;
-using Connect.Sdk.Rql;
 
 namespace Connect.Sdk.Resources;
 
@@ -110,29 +109,4 @@ public sealed class TierConfigRequestsResource : ResourceCollection<TierConfigRe
     }
 
     private string ActionPath(string id, string action) => Path + "/" + ConnectTransport.Segment(id) + "/" + action;
-}
-
-/// <summary>Tier configs (<c>/tier/configs</c>).</summary>
-public sealed class TierConfigsResource : ResourceCollection<TierConfig>
-{
-    internal TierConfigsResource(ConnectTransport transport)
-        : base(transport, "tier/configs")
-    {
-    }
-
-    /// <summary>
-    /// The tier config of a tier account for a product (the Python connect-sdk's <c>TierConfig.get(account_id, product_id)</c>),
-    /// or <see langword="null"/> when there is none.
-    /// </summary>
-    /// <param name="accountId">Tier account id (<c>TA-...</c>).</param>
-    /// <param name="productId">Product id.</param>
-    /// <param name="cancellationToken">Cancels the call.</param>
-    /// <returns>The tier config or <see langword="null"/>.</returns>
-    public Task<TierConfig?> GetAsync(string accountId, string productId, CancellationToken cancellationToken = default)
-    {
-        ArgumentException.ThrowIfNullOrWhiteSpace(accountId);
-        ArgumentException.ThrowIfNullOrWhiteSpace(productId);
-        var query = new Query(R.Field("account.id").Eq(accountId) & R.Field("product.id").Eq(productId));
-        return FirstOrDefaultAsync(query, cancellationToken);
-    }
 }

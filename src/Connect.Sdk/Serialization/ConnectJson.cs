@@ -1,4 +1,6 @@
+using System.Text;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
 using Connect.Sdk.Models;
@@ -12,6 +14,42 @@ internal static class ConnectJson
     public static JsonSerializerOptions Options { get; } = Create();
 
     public static JsonTypeInfo<T> TypeInfo<T>() => (JsonTypeInfo<T>)Options.GetTypeInfo(typeof(T));
+
+    /// <summary>Reads <typeparamref name="T"/> from UTF-8 JSON; any problem is a <see cref="ConnectSerializationException"/>.</summary>
+    public static T Deserialize<T>(ReadOnlySpan<byte> utf8)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize(utf8, TypeInfo<T>()) ?? throw JsonNull<T>();
+        }
+        catch (JsonException ex)
+        {
+            throw new ConnectSerializationException(typeof(T), ex.Path, ex.Message, ex);
+        }
+    }
+
+    /// <summary>Reads <typeparamref name="T"/> from JSON text; any problem is a <see cref="ConnectSerializationException"/>.</summary>
+    public static T Deserialize<T>(string text)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize(text, TypeInfo<T>()) ?? throw JsonNull<T>();
+        }
+        catch (JsonException ex)
+        {
+            throw new ConnectSerializationException(typeof(T), ex.Path, ex.Message, ex);
+        }
+    }
+
+    /// <summary>A request body: the node as JSON (<c>{}</c> for <see langword="null"/>).</summary>
+    public static HttpContent NodeContent(JsonNode? body) =>
+        new StringContent(body is null ? "{}" : body.ToJsonString(Options), Encoding.UTF8, "application/json");
+
+    /// <summary>A request body: the model as JSON.</summary>
+    public static HttpContent ModelContent<T>(T body) =>
+        new StringContent(JsonSerializer.Serialize(body, TypeInfo<T>()), Encoding.UTF8, "application/json");
+
+    private static ConnectSerializationException JsonNull<T>() => new(typeof(T), "$", "the response was JSON null");
 
     private static JsonSerializerOptions Create()
     {

@@ -111,8 +111,6 @@ namespace Connect.Sdk;
 [JsonSerializable(typeof(List<Tiers>))]
 [JsonSerializable(typeof(TiersCapability))]
 [JsonSerializable(typeof(List<TiersCapability>))]
-[JsonSerializable(typeof(UsageCategory))]
-[JsonSerializable(typeof(List<UsageCategory>))]
 [JsonSerializable(typeof(UsageFile))]
 [JsonSerializable(typeof(List<UsageFile>))]
 [JsonSerializable(typeof(UsageFilePeriod))]
