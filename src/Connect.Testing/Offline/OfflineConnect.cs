@@ -18,6 +18,8 @@ public sealed partial class OfflineConnect : IDisposable
     /// <summary>The endpoint the offline client is configured with (nothing listens there).</summary>
     public const string Endpoint = "https://connect.offline.test/public/v1";
 
+    internal const string ApiKey = "ApiKey SU-000-000-000:offline-7c1d9e";
+
     private readonly object _gate = new();
     private readonly List<RecordedCall> _calls = [];
     private readonly Dictionary<string, JsonObject> _requests = new(StringComparer.Ordinal);
@@ -32,7 +34,7 @@ public sealed partial class OfflineConnect : IDisposable
     public OfflineConnect()
     {
         Client = new ConnectClient(
-            new ConnectClientOptions { Endpoint = Endpoint, ApiKey = "ApiKey SU-000-000-000:offline-7c1d9e", MaxRetries = 0 },
+            new ConnectClientOptions { Endpoint = Endpoint, ApiKey = OfflineConnect.ApiKey, MaxRetries = 0 },
             new HttpClient(new Handler(this)) { Timeout = TimeSpan.FromSeconds(30) });
     }
 
