@@ -119,7 +119,7 @@ internal static class FulfillScenario
     {
         protected override async Task<ProcessResult> ProcessRequestAsync(FulfillmentRequest request, CancellationToken cancellationToken)
         {
-            await Context.UpdateParametersAsync(
+            await UpdateParametersAsync(request.Id!,
                 [new Param { Id = Scenarios.RequiredFulfillmentParameter, Value = "SUB-" + request.Id }], cancellationToken: cancellationToken).ConfigureAwait(false);
             return ProcessResult.Approve(Scenarios.ActivationTemplate);
         }

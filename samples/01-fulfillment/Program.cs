@@ -51,7 +51,7 @@ internal sealed partial class FulfillmentExample(ConnectClient client, Automatio
                     .ToList();
                 if (provisioned.Count > 0)
                 {
-                    await Context.UpdateParametersAsync(provisioned, cancellationToken: cancellationToken);
+                    await UpdateParametersAsync(request.Id!, provisioned, cancellationToken: cancellationToken);
                 }
 
                 // Approve by activation tile; or ProcessResult.Approve("TL-...") with an activation template.

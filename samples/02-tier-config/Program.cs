@@ -30,7 +30,7 @@ internal sealed partial class TierConfigExample(ConnectClient client, Automation
         }
 
         // Store the reseller's account in our system as a fulfillment parameter.
-        await Context.UpdateParametersAsync(
+        await UpdateParametersAsync(request.Id!,
             [new Param { Id = "reseller_account_id", Value = "RA-" + configuration?.Account?.Id }], cancellationToken: cancellationToken);
 
         var productId = configuration?.Product?.Id ?? throw new InvalidOperationException("The request has no product.");

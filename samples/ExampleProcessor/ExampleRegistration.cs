@@ -1,4 +1,5 @@
 using Connect.Processor;
+using Connect.Sdk.Models;
 using ExampleProcessor.Handlers;
 using ExampleProcessor.Vendor;
 using Microsoft.Extensions.Configuration;
@@ -24,11 +25,11 @@ public static class ExampleRegistration
         });
         return services.AddConnectProcessor(configuration, configure)
             .AddTierConfigHandler<TierFulfillment>()
-            .AddPurchaseHandler<Purchase>()
-            .AddChangeHandler<Change>()
-            .AddSuspendHandler<Suspend>()
-            .AddResumeHandler<Resume>()
-            .AddCancelHandler<Cancel>()
+            .AddFulfillmentHandler<Purchase>(RequestType.Purchase)
+            .AddFulfillmentHandler<Change>(RequestType.Change)
+            .AddFulfillmentHandler<Suspend>(RequestType.Suspend)
+            .AddFulfillmentHandler<Resume>(RequestType.Resume)
+            .AddFulfillmentHandler<Cancel>(RequestType.Cancel)
             .AddOrderingParameterValidator<OrderingParameters>();
     }
 }

@@ -40,6 +40,12 @@ public sealed class AutomationOptions
     /// </summary>
     public int DebugLogBufferSize { get; set; } = 200;
 
+    /// <summary>
+    /// Decides, by item id, whether this engine takes an item: items it declines are neither handed to the handler nor
+    /// reported (for example another replica's share). Default: every item.
+    /// </summary>
+    public Func<string, bool>? ItemFilter { get; set; }
+
     /// <summary>Clock for durations and log timestamps; default <see cref="TimeProvider.System"/>.</summary>
     public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
 
@@ -54,6 +60,7 @@ public sealed class AutomationOptions
         PostNoteOnUnexpectedError = PostNoteOnUnexpectedError,
         MaxNoteLength = MaxNoteLength,
         DebugLogBufferSize = DebugLogBufferSize,
+        ItemFilter = ItemFilter,
         TimeProvider = TimeProvider,
     };
 

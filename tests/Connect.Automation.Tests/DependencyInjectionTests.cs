@@ -12,7 +12,7 @@ public sealed class DependencyInjectionTests(EmulatorFixture emulator) : IClassF
     public Task DisposeAsync() => Task.CompletedTask;
 
     [Fact]
-    public async Task AddFulfillmentAutomation_HandlerWithDependencies_ProcessesRequests()
+    public async Task AddAutomation_FulfillmentHandlerWithDependencies_ProcessesRequests()
     {
         var ids = await emulator.GenerateAsync(EmulatorFixture.UsageProduct, 5);
         var services = new ServiceCollection();
@@ -23,10 +23,10 @@ public sealed class DependencyInjectionTests(EmulatorFixture emulator) : IClassF
             o.Products = [EmulatorFixture.UsageProduct];
         });
         services.AddSingleton<AccountDirectory>();
-        services.AddFulfillmentAutomation<ActivateHandler>(o => o.MaxConcurrency = 3);
+        services.AddAutomation<FulfillmentRequest, ActivateHandler>(o => o.MaxConcurrency = 3);
         await using var provider = services.BuildServiceProvider();
 
-        var report = await provider.GetRequiredService<FulfillmentAutomation>().ProcessAsync();
+        var report = await provider.GetRequiredService<AutomationEngine<FulfillmentRequest>>().ProcessAsync();
 
         Assert.Equal(6, report.Approved);
         Assert.Empty(report.Errors);
@@ -40,7 +40,7 @@ public sealed class DependencyInjectionTests(EmulatorFixture emulator) : IClassF
     }
 
     [Fact]
-    public async Task AddTierConfigAutomation_Handler_FailsEveryPendingTierConfigRequest()
+    public async Task AddAutomation_TierConfigHandler_FailsEveryPendingTierConfigRequest()
     {
         var services = new ServiceCollection();
         services.AddConnectClient(o =>
@@ -48,17 +48,17 @@ public sealed class DependencyInjectionTests(EmulatorFixture emulator) : IClassF
             o.Endpoint = emulator.Host.BaseUrl;
             o.ApiKey = emulator.Host.ApiKey;
         });
-        services.AddTierConfigAutomation<RejectResellers>();
+        services.AddAutomation<TierConfigRequest, RejectResellers>();
         await using var provider = services.BuildServiceProvider();
 
-        var report = await provider.GetRequiredService<TierConfigAutomation>().ProcessAsync();
+        var report = await provider.GetRequiredService<AutomationEngine<TierConfigRequest>>().ProcessAsync();
 
         Assert.True(report.Failed >= 2);
         Assert.Equal(report.Processed, report.Failed);
     }
 
     [Fact]
-    public async Task AddUsageAutomation_Handler_SeesEachListedListing()
+    public async Task AddAutomation_ListingHandler_SeesEachListedListing()
     {
         var services = new ServiceCollection();
         services.AddConnectClient(o =>
@@ -68,25 +68,25 @@ public sealed class DependencyInjectionTests(EmulatorFixture emulator) : IClassF
             o.Products = [EmulatorFixture.UsageProduct];
         });
         services.AddSingleton<AccountDirectory>();
-        services.AddUsageAutomation<ListingCounter>();
+        services.AddAutomation<UsageListing, ListingCounter>();
         await using var provider = services.BuildServiceProvider();
 
-        var report = await provider.GetRequiredService<UsageAutomation>().ProcessAsync();
+        var report = await provider.GetRequiredService<AutomationEngine<UsageListing>>().ProcessAsync();
 
         Assert.Equal(2, report.Completed);
         Assert.Equal(2, provider.GetRequiredService<AccountDirectory>().Handlers.Count);
     }
 
-    public sealed class ListingCounter(AccountDirectory directory) : IUsageHandler
+    public sealed class ListingCounter(AccountDirectory directory) : IRequestHandler<UsageListing>
     {
-        public Task HandleAsync(UsageListing listing, AutomationContext context, CancellationToken cancellationToken)
+        public Task<ProcessResult> HandleAsync(UsageListing listing, ItemContext context, CancellationToken cancellationToken)
         {
             lock (directory.Handlers)
             {
                 directory.Handlers.Add(listing.Id!);
             }
 
-            return Task.CompletedTask;
+            return Task.FromResult(ProcessResult.Complete());
         }
     }
 
@@ -97,23 +97,24 @@ public sealed class DependencyInjectionTests(EmulatorFixture emulator) : IClassF
         public string NewAccountId(string requestId) => "ACC-" + requestId;
     }
 
-    public sealed class ActivateHandler(AccountDirectory directory) : IFulfillmentHandler
+    public sealed class ActivateHandler(AccountDirectory directory) : IRequestHandler<FulfillmentRequest>
     {
-        public async Task<ProcessResult> HandleAsync(FulfillmentRequest request, AutomationContext context, CancellationToken cancellationToken)
+        public async Task<ProcessResult> HandleAsync(FulfillmentRequest request, ItemContext context, CancellationToken cancellationToken)
         {
             lock (directory.Handlers)
             {
                 directory.Handlers.Add(this);
             }
 
+            Assert.Same(directory, context.Services.GetRequiredService<AccountDirectory>());
             await context.UpdateParametersAsync([new Param { Id = "account_id", Value = directory.NewAccountId(request.Id!) }], cancellationToken: cancellationToken);
             return ProcessResult.ApproveWithTile("Your account: " + directory.NewAccountId(request.Id!));
         }
     }
 
-    public sealed class RejectResellers : ITierConfigHandler
+    public sealed class RejectResellers : IRequestHandler<TierConfigRequest>
     {
-        public Task<ProcessResult> HandleAsync(TierConfigRequest request, AutomationContext context, CancellationToken cancellationToken) =>
+        public Task<ProcessResult> HandleAsync(TierConfigRequest request, ItemContext context, CancellationToken cancellationToken) =>
             Task.FromResult(ProcessResult.Fail("Resellers are not accepted"));
     }
 }

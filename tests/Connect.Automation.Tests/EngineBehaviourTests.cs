@@ -329,15 +329,18 @@ public sealed class EngineBehaviourTests(EmulatorFixture emulator) : IClassFixtu
     /// this engine lists the real request and adds the parameter to the listed copy.
     /// </summary>
     private sealed class MigrationProbe(ConnectClient client, FulfillmentRequest request, Action called)
-        : FulfillmentAutomation(client, new AutomationOptions { Query = new Query().Equal("id", request.Id!) })
-    {
-        protected override Task<ProcessResult> ProcessRequestAsync(FulfillmentRequest listed, CancellationToken cancellationToken)
-        {
-            called();
-            return Task.FromResult(ProcessResult.Fail("should not be called"));
-        }
+        : DelegateEngine<FulfillmentRequest>(new(
+            new ListedCopy(request), client,
+            new DelegateHandler<FulfillmentRequest>((_, _, _) =>
+            {
+                called();
+                return Task.FromResult(ProcessResult.Fail("should not be called"));
+            }),
+            new AutomationOptions { Query = new Query().Equal("id", request.Id!) }, null, null));
 
-        private protected override IAsyncEnumerable<FulfillmentRequest> ListAsync(Query query, CancellationToken cancellationToken) =>
+    private sealed class ListedCopy(FulfillmentRequest request) : FulfillmentKind
+    {
+        public override IAsyncEnumerable<FulfillmentRequest> ListAsync(ConnectClient client, Query query, CancellationToken cancellationToken) =>
             new[] { request }.ToAsyncEnumerable();
     }
 }

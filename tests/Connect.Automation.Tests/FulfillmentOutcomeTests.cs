@@ -193,7 +193,7 @@ public sealed class FulfillmentOutcomeTests(EmulatorFixture emulator) : IClassFi
     }
 
     private static DelegateFulfillment Only(
-        ConnectClient client, FulfillmentRequest request, Func<FulfillmentRequest, AutomationContext, CancellationToken, Task<ProcessResult>> handler,
+        ConnectClient client, FulfillmentRequest request, Func<FulfillmentRequest, ItemContext, CancellationToken, Task<ProcessResult>> handler,
         AutomationOptions? options = null)
     {
         options ??= new AutomationOptions();

@@ -5,51 +5,53 @@ using Connect.Sdk.Rql;
 
 namespace Connect.Automation.Tests;
 
-/// <summary>A fulfillment automation whose handler is a delegate; exposes the protected helpers to tests.</summary>
-internal sealed class DelegateFulfillment(
-    ConnectClient client, Func<FulfillmentRequest, AutomationContext, CancellationToken, Task<ProcessResult>> handler,
-    AutomationOptions? options = null, ILogger? logger = null)
-    : FulfillmentAutomation(client, options, logger)
+/// <summary>A handler that is a delegate.</summary>
+internal sealed class DelegateHandler<TItem>(Func<TItem, ItemContext, CancellationToken, Task<ProcessResult>> handle) : IRequestHandler<TItem>
+    where TItem : class
+{
+    public Task<ProcessResult> HandleAsync(TItem item, ItemContext context, CancellationToken cancellationToken) => handle(item, context, cancellationToken);
+}
+
+/// <summary>An engine whose handler is a delegate; remembers the query it listed.</summary>
+internal class DelegateEngine<TItem>(AutomationEngine<TItem> engine)
+    where TItem : class
 {
     public string? LastQuery { get; private set; }
 
-    protected override Task<ProcessResult> ProcessRequestAsync(FulfillmentRequest request, CancellationToken cancellationToken) =>
-        handler(request, Context, cancellationToken);
+    public AutomationOptions Options => engine.Options;
 
-    protected override Query Filters()
+    public Task<AutomationReport> ProcessAsync(CancellationToken cancellationToken = default)
     {
-        var query = base.Filters();
+        var query = engine.CreateQuery();
         LastQuery = query.Compile();
-        return query;
+        return engine.ProcessAsync(query, cancellationToken);
     }
 }
 
-internal sealed class DelegateTierConfig(
-    ConnectClient client, Func<TierConfigRequest, AutomationContext, CancellationToken, Task<ProcessResult>> handler,
+internal sealed class DelegateFulfillment(
+    ConnectClient client, Func<FulfillmentRequest, ItemContext, CancellationToken, Task<ProcessResult>> handler,
     AutomationOptions? options = null, ILogger? logger = null)
-    : TierConfigAutomation(client, options, logger)
-{
-    protected override Task<ProcessResult> ProcessRequestAsync(TierConfigRequest request, CancellationToken cancellationToken) =>
-        handler(request, Context, cancellationToken);
-}
+    : DelegateEngine<FulfillmentRequest>(new(client, new DelegateHandler<FulfillmentRequest>(handler), options, logger));
+
+internal sealed class DelegateTierConfig(
+    ConnectClient client, Func<TierConfigRequest, ItemContext, CancellationToken, Task<ProcessResult>> handler,
+    AutomationOptions? options = null, ILogger? logger = null)
+    : DelegateEngine<TierConfigRequest>(new(client, new DelegateHandler<TierConfigRequest>(handler), options, logger));
 
 internal sealed class DelegateUsageFile(
-    ConnectClient client, Func<UsageFile, AutomationContext, CancellationToken, Task<ProcessResult>> handler,
+    ConnectClient client, Func<UsageFile, ItemContext, CancellationToken, Task<ProcessResult>> handler,
     AutomationOptions? options = null, ILogger? logger = null)
-    : UsageFileAutomation(client, options, logger)
-{
-    protected override Task<ProcessResult> ProcessRequestAsync(UsageFile usageFile, CancellationToken cancellationToken) =>
-        handler(usageFile, Context, cancellationToken);
-}
+    : DelegateEngine<UsageFile>(new(client, new DelegateHandler<UsageFile>(handler), options, logger));
 
+/// <summary>A usage engine whose handler reports and completes (or throws).</summary>
 internal sealed class DelegateUsage(
-    ConnectClient client, Func<UsageListing, AutomationContext, CancellationToken, Task> handler,
+    ConnectClient client, Func<UsageListing, ItemContext, CancellationToken, Task> handler,
     AutomationOptions? options = null, ILogger? logger = null)
-    : UsageAutomation(client, options, logger)
-{
-    protected override Task ProcessRequestAsync(UsageListing listing, CancellationToken cancellationToken) =>
-        handler(listing, Context, cancellationToken);
-}
+    : DelegateEngine<UsageListing>(new(client, new DelegateHandler<UsageListing>(async (listing, context, ct) =>
+    {
+        await handler(listing, context, ct);
+        return ProcessResult.Complete();
+    }), options, logger));
 
 /// <summary>Collects log entries (with their scopes) for assertions.</summary>
 internal sealed class CapturingLogger : ILogger

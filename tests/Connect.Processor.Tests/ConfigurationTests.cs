@@ -1,3 +1,5 @@
+using Connect.Automation;
+using Connect.Sdk;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -75,6 +77,60 @@ public sealed class ConfigurationTests
     }
 
     [Fact]
+    public void AddConnectProcessor_ConnectSettings_ReachTheRegisteredClient()
+    {
+        var settings = Valid();
+        settings["connect:maxRetries"] = "5";
+        settings["connect:timeout"] = "00:00:42";
+        settings["connect:pageSize"] = "250";
+        using var host = Build(settings);
+
+        var client = host.Services.GetRequiredService<ConnectProcessor>().Client;
+
+        Assert.Equal("https://api.connect.example.com/public/v1", client.Options.Endpoint);
+        Assert.Equal("ApiKey SU-000:secret", client.Options.ApiKey);
+        Assert.Equal(["PRD-100-200-300"], client.Options.Products);
+        Assert.Equal(5, client.Options.MaxRetries);
+        Assert.Equal(TimeSpan.FromSeconds(42), client.Options.Timeout);
+        Assert.Equal(250, client.Options.PageSize);
+    }
+
+    [Fact]
+    public void AddConnectProcessor_EveryClientSetting_IsCarriedToTheClientOptions()
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+        var changed = new List<string>();
+        builder.Services.AddConnectProcessor(o =>
+        {
+            o.ActivationTemplateName = "Default Activation Template";
+            o.Connect = new ConnectClientOptions();
+            foreach (var property in typeof(ConnectClientOptions).GetProperties().Where(p => p.CanWrite))
+            {
+                property.SetValue(o.Connect, property.Name == nameof(ConnectClientOptions.Endpoint)
+                    ? "https://api.example.org/public/v1"
+                    : Different(property, property.GetValue(o.Connect)));
+                changed.Add(property.Name);
+            }
+        });
+        using var host = builder.Build();
+
+        var expected = host.Services.GetRequiredService<IOptions<ProcessorOptions>>().Value.Connect;
+        var actual = host.Services.GetRequiredService<IOptions<ConnectClientOptions>>().Value;
+
+        Assert.NotEmpty(changed);
+        foreach (var property in typeof(ConnectClientOptions).GetProperties().Where(p => p.CanWrite))
+        {
+            var value = property.GetValue(actual);
+            Assert.True(
+                value is System.Collections.IEnumerable list and not string
+                    ? list.Cast<object>().SequenceEqual(((System.Collections.IEnumerable)property.GetValue(expected)!).Cast<object>())
+                    : Equals(value, property.GetValue(expected)),
+                $"ConnectClientOptions.{property.Name} was not carried over");
+            Assert.NotEqual(property.GetValue(new ConnectClientOptions()), value);
+        }
+    }
+
+    [Fact]
     public void Bind_ConfigJsonKeys_MapOntoOptions()
     {
         var path = Path.Combine(Path.GetTempPath(), $"processor-config-{Guid.NewGuid():N}");
@@ -140,6 +196,18 @@ public sealed class ConfigurationTests
         Assert.StartsWith(flag, error.Message, StringComparison.Ordinal);
     }
 
+    // A value unlike the default of a ConnectClientOptions property, of the property's type.
+    private static object Different(System.Reflection.PropertyInfo property, object? value) => value switch
+    {
+        string text => text + "x",
+        bool flag => !flag,
+        int number => number + 7,
+        TimeSpan span => span + TimeSpan.FromSeconds(3),
+        IList<string> => new List<string> { "PRD-X" },
+        null when property.PropertyType == typeof(TimeProvider) => TimeProvider.System,
+        _ => throw new InvalidOperationException($"Add a different value for {value?.GetType().Name} (a new ConnectClientOptions setting)."),
+    };
+
     private static Dictionary<string, string?> Valid() => new(StringComparer.OrdinalIgnoreCase)
     {
         ["connectApiEndpoint"] = "https://api.connect.example.com/public/v1",
@@ -159,9 +227,9 @@ public sealed class ConfigurationTests
         return builder.Build();
     }
 
-    private sealed class NoTierConfig : ITierConfigRequestHandler
+    private sealed class NoTierConfig : IRequestHandler<Connect.Sdk.Models.TierConfigRequest>
     {
-        public Task<Connect.Automation.ProcessResult> HandleAsync(Connect.Sdk.Models.TierConfigRequest request, ProcessorContext context, CancellationToken cancellationToken = default) =>
+        public Task<Connect.Automation.ProcessResult> HandleAsync(Connect.Sdk.Models.TierConfigRequest request, ItemContext context, CancellationToken cancellationToken) =>
             Task.FromResult(Connect.Automation.ProcessResult.Skip());
     }
 }

@@ -1,4 +1,5 @@
 using Connect.Automation;
+using Connect.Sdk.Models;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
@@ -160,7 +161,7 @@ public sealed class FlowchartTests
     public async Task RunOnce_NoHandlerForType_SkipsWithoutTouchingTheRequest()
     {
         await using var env = await TestEnvironment.StartAsync();
-        using var host = TestEnvironment.PlainHost(env.Settings(), b => b.AddPurchaseHandler<ApproveUsageHandler>());
+        using var host = TestEnvironment.PlainHost(env.Settings(), b => b.AddFulfillmentHandler<ApproveUsageHandler>(RequestType.Purchase));
 
         var report = await host.Services.GetRequiredService<ConnectProcessor>().RunOnceAsync();
 
@@ -172,5 +173,29 @@ public sealed class FlowchartTests
         // No tier config handler: tier config requests are left alone, so the purchases stay in tiers_setup.
         Assert.DoesNotContain(report.Requests, r => r.Stage == ProcessorStage.TierConfigRequests);
         Assert.Equal("tiers_setup", (await env.RequestAsync("PR-0001-0001-0007-001"))["status"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task RunOnce_HandlerForAnyType_TakesTypesWithoutTheirOwnHandler()
+    {
+        await using var env = await TestEnvironment.StartAsync();
+        using var host = TestEnvironment.PlainHost(env.Settings(), b => b
+            .AddFulfillmentHandler<ApproveUsageHandler>(RequestType.Purchase)
+            .AddFulfillmentHandler<NotYetHandler>(null));
+
+        var report = await host.Services.GetRequiredService<ConnectProcessor>().RunOnceAsync();
+
+        var change = report.Requests.Single(r => r.Id == "PR-0001-0001-0003-002");
+        Assert.Equal(AutomationOutcome.Failed, change.Outcome);
+        Assert.Equal("change requests are not supported", change.Message);
+        Assert.Equal("failed", (await env.RequestAsync("PR-0001-0001-0003-002"))["status"]!.GetValue<string>());
+        Assert.Equal(AutomationOutcome.Approved, report.Requests.Single(r => r.Id == "PR-0001-0001-0001-001").Outcome);
+    }
+
+    /// <summary>Fails every request of its type, naming the type it was resolved for.</summary>
+    private sealed class NotYetHandler : IRequestHandler<FulfillmentRequest>
+    {
+        public Task<ProcessResult> HandleAsync(FulfillmentRequest request, ItemContext context, CancellationToken cancellationToken) =>
+            Task.FromResult(ProcessResult.Fail($"{context.ItemType} requests are not supported"));
     }
 }

@@ -1,4 +1,5 @@
 using Connect.Automation;
+using Connect.Sdk.Models;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Connect.Processor.Tests;
@@ -85,7 +86,7 @@ public sealed class ReplicaTests
             settings["shard:count"] = "2";
         }
 
-        return TestEnvironment.PlainHost(settings, b => b.AddPurchaseHandler<ApproveUsageHandler>());
+        return TestEnvironment.PlainHost(settings, b => b.AddFulfillmentHandler<ApproveUsageHandler>(RequestType.Purchase));
     }
 
     private static async Task AssertTransitionedOnceAsync(TestEnvironment env, List<string> ids)

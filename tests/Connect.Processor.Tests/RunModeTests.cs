@@ -1,4 +1,5 @@
 using Connect.Automation;
+using Connect.Sdk.Models;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Time.Testing;
@@ -27,7 +28,7 @@ public sealed class RunModeTests
     public async Task RunProcessorAsync_HandlerThrows_ExitsOneAndLeavesRequestPending()
     {
         await using var env = await TestEnvironment.StartAsync();
-        using var host = TestEnvironment.PlainHost(env.Settings(("products:0", TestEnvironment.UsageProduct)), b => b.AddPurchaseHandler<ThrowingHandler>());
+        using var host = TestEnvironment.PlainHost(env.Settings(("products:0", TestEnvironment.UsageProduct)), b => b.AddFulfillmentHandler<ThrowingHandler>(RequestType.Purchase));
 
         var exitCode = await host.RunProcessorAsync().WaitAsync(TimeSpan.FromSeconds(60));
 
@@ -72,7 +73,7 @@ public sealed class RunModeTests
         var reports = new ReportChannel();
         using var host = TestEnvironment.PlainHost(
             env.Settings(("products:0", TestEnvironment.UsageProduct), ("mode", "Continuous"), ("maxConcurrency", "1")),
-            b => b.AddPurchaseHandler<GatedHandler>(),
+            b => b.AddFulfillmentHandler<GatedHandler>(RequestType.Purchase),
             s => s.AddSingleton(gate).AddSingleton<IProcessorObserver>(reports));
 
         await host.StartAsync();

@@ -1,16 +1,16 @@
 using System.Threading.Channels;
 using Connect.Automation;
 using Connect.Sdk;
-using Connect.Usage;
 using Connect.Sdk.Models;
 using Connect.Sdk.Rql;
+using Connect.Usage;
 
 namespace Connect.Processor.Tests;
 
 /// <summary>Saves the product's required fulfillment parameter (whichever of subscription_id/account_id it has) and approves.</summary>
-internal sealed class ApproveUsageHandler : IPurchaseHandler
+internal sealed class ApproveUsageHandler : IRequestHandler<FulfillmentRequest>
 {
-    public async Task<ProcessResult> HandleAsync(FulfillmentRequest request, ProcessorContext context, CancellationToken cancellationToken = default)
+    public async Task<ProcessResult> HandleAsync(FulfillmentRequest request, ItemContext context, CancellationToken cancellationToken)
     {
         var names = (request.Asset?.Params ?? []).Select(p => p.Id).ToHashSet();
         var saved = new[] { "subscription_id", "account_id" }.Where(names.Contains)
@@ -21,9 +21,9 @@ internal sealed class ApproveUsageHandler : IPurchaseHandler
 }
 
 /// <summary>Always throws: an unexpected failure.</summary>
-internal sealed class ThrowingHandler : IPurchaseHandler
+internal sealed class ThrowingHandler : IRequestHandler<FulfillmentRequest>
 {
-    public Task<ProcessResult> HandleAsync(FulfillmentRequest request, ProcessorContext context, CancellationToken cancellationToken = default) =>
+    public Task<ProcessResult> HandleAsync(FulfillmentRequest request, ItemContext context, CancellationToken cancellationToken) =>
         throw new InvalidOperationException("vendor client bug");
 }
 
@@ -37,9 +37,9 @@ internal sealed class Gate
     public int Calls;
 }
 
-internal sealed class GatedHandler(Gate gate) : IPurchaseHandler
+internal sealed class GatedHandler(Gate gate) : IRequestHandler<FulfillmentRequest>
 {
-    public async Task<ProcessResult> HandleAsync(FulfillmentRequest request, ProcessorContext context, CancellationToken cancellationToken = default)
+    public async Task<ProcessResult> HandleAsync(FulfillmentRequest request, ItemContext context, CancellationToken cancellationToken)
     {
         Interlocked.Increment(ref gate.Calls);
         gate.Entered.TrySetResult();

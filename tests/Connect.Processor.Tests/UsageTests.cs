@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
+using Connect.Sdk.Models;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 
@@ -45,7 +46,7 @@ public sealed class UsageTests
         var reporter = new TestUsageReporter();
         using var host = TestEnvironment.PlainHost(
             env.Settings(("products:0", TestEnvironment.UsageProduct), ("dayToReportUsage", "5")),
-            b => b.AddPurchaseHandler<ApproveUsageHandler>(),
+            b => b.AddFulfillmentHandler<ApproveUsageHandler>(RequestType.Purchase),
             s => s.AddSingleton<TimeProvider>(time).AddSingleton<IUsageReporter>(reporter));
         var processor = host.Services.GetRequiredService<ConnectProcessor>();
 
@@ -74,7 +75,7 @@ public sealed class UsageTests
         var reporter = new TestUsageReporter { Submit = true };
         using var host = TestEnvironment.PlainHost(
             env.Settings(("products:0", TestEnvironment.UsageProduct), ("dayToReportUsage", "5")),
-            b => b.AddPurchaseHandler<ApproveUsageHandler>(),
+            b => b.AddFulfillmentHandler<ApproveUsageHandler>(RequestType.Purchase),
             s => s.AddSingleton<TimeProvider>(time).AddSingleton<IUsageReporter>(reporter));
 
         var report = await host.Services.GetRequiredService<ConnectProcessor>().RunOnceAsync();
@@ -95,7 +96,7 @@ public sealed class UsageTests
         using var http = new HttpClient(new StubHandler(calls));
         using var client = new Connect.Sdk.ConnectClient(
             new Connect.Sdk.ConnectClientOptions { Endpoint = "http://127.0.0.1:9/public/v1", ApiKey = "ApiKey SU-1:secret", MaxRetries = 0 }, http);
-        var context = new UsageReportContext(client, new ProcessorOptions(), new UsagePeriod(2025, 12), Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance);
+        var context = new UsageReportContext(new Connect.Automation.ItemContext(client, "2025-12", "usage_report"), new ProcessorOptions(), new UsagePeriod(2025, 12));
         var record = new Connect.Sdk.Models.UsageRecord
         {
             RecordId = context.Period.RecordId("AS-1", "MPN-PPU-CALLS"),
@@ -149,7 +150,7 @@ public sealed class UsageTests
         var reporter = new TestUsageReporter();
         using var host = TestEnvironment.PlainHost(
             env.Settings(("products:0", TestEnvironment.UsageProduct), ("dayToReportUsage", "5")),
-            b => b.AddPurchaseHandler<ApproveUsageHandler>(),
+            b => b.AddFulfillmentHandler<ApproveUsageHandler>(RequestType.Purchase),
             s => s.AddSingleton<TimeProvider>(time).AddSingleton<IUsageReporter>(reporter));
 
         var report = await host.Services.GetRequiredService<ConnectProcessor>().RunOnceAsync();

@@ -22,7 +22,7 @@ public sealed class ApproveListed(ConnectClient client, IReadOnlySet<string> ids
             return ProcessResult.Skip();
         }
 
-        await Context.UpdateParametersAsync([new Param { Id = "subscription_id", Value = "SUB-" + request.Id }], cancellationToken: cancellationToken).ConfigureAwait(false);
+        await UpdateParametersAsync(request.Id!, [new Param { Id = "subscription_id", Value = "SUB-" + request.Id }], cancellationToken: cancellationToken).ConfigureAwait(false);
         return ProcessResult.Approve(ActivationTemplate);
     }
 

@@ -8,9 +8,9 @@ namespace Connect.Testing.Tests;
 /// The handler the kit's processor tests run, shaped as a vendor's would be: a purchase without a customer e-mail is
 /// inquired with a value error; otherwise the subscription id is saved and the request approved with the activation template.
 /// </summary>
-public sealed class DemoPurchaseHandler : IPurchaseHandler
+public sealed class DemoPurchaseHandler : IRequestHandler<FulfillmentRequest>
 {
-    public async Task<ProcessResult> HandleAsync(FulfillmentRequest request, ProcessorContext context, CancellationToken cancellationToken = default)
+    public async Task<ProcessResult> HandleAsync(FulfillmentRequest request, ItemContext context, CancellationToken cancellationToken)
     {
         var email = request.Asset?.Params?.FirstOrDefault(p => p.Id == "customer_email");
         if (string.IsNullOrEmpty(email?.Value) || !email.Value.Contains('@', StringComparison.Ordinal))

@@ -69,7 +69,7 @@ public sealed class ProcessorTests(ConnectEmulatorFixture fixture) : IClassFixtu
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.Configuration.AddInMemoryCollection(settings);
         builder.Logging.ClearProviders();
-        builder.Services.AddConnectProcessor(builder.Configuration).AddPurchaseHandler<DemoPurchaseHandler>();
+        builder.Services.AddConnectProcessor(builder.Configuration).AddFulfillmentHandler<DemoPurchaseHandler>(RequestType.Purchase);
         return builder.Build();
     }
 }

@@ -2,8 +2,8 @@ using System.Text.Json.Nodes;
 using Connect.Automation;
 using Connect.Processor;
 using Connect.Sdk;
-using ExampleProcessor.Vendor;
 using Connect.Sdk.Models;
+using ExampleProcessor.Vendor;
 
 namespace ExampleProcessor.Handlers;
 
@@ -26,7 +26,7 @@ public static class Parameters
     /// template; fails the request when it has no <c>subscription_id</c> or the vendor refuses.
     /// </summary>
     public static async Task<ProcessResult> CallVendorAsync(
-        FulfillmentRequest request, ProcessorContext context, Func<string, Task<JsonObject>> call, CancellationToken cancellationToken)
+        FulfillmentRequest request, ItemContext context, Func<string, Task<JsonObject>> call, CancellationToken cancellationToken)
     {
         if (request.GetParamValue(SubscriptionId) is not { } subscriptionId)
         {

@@ -1,8 +1,8 @@
 using Connect.Automation;
 using Connect.Processor;
 using Connect.Sdk;
-using ExampleProcessor.Vendor;
 using Connect.Sdk.Models;
+using ExampleProcessor.Vendor;
 
 namespace ExampleProcessor.Handlers;
 
@@ -11,9 +11,9 @@ namespace ExampleProcessor.Handlers;
 /// as the <c>subscription_id</c> fulfillment parameter (the reconciliation id), and approve with the activation template.
 /// Missing ordering parameters never get here: the processor inquires first (see <see cref="OrderingParameters"/>).
 /// </summary>
-public sealed class Purchase(VendorClient vendor) : IPurchaseHandler
+public sealed class Purchase(VendorClient vendor) : IRequestHandler<FulfillmentRequest>
 {
-    public async Task<ProcessResult> HandleAsync(FulfillmentRequest request, ProcessorContext context, CancellationToken cancellationToken = default)
+    public async Task<ProcessResult> HandleAsync(FulfillmentRequest request, ItemContext context, CancellationToken cancellationToken)
     {
         var tenant = request.GetParamValue(Parameters.TenantDomain)!;
         string subscriptionId;

@@ -1,8 +1,8 @@
 using Connect.Automation;
 using Connect.Processor;
 using Connect.Sdk;
-using ExampleProcessor.Vendor;
 using Connect.Sdk.Models;
+using ExampleProcessor.Vendor;
 
 namespace ExampleProcessor.Handlers;
 
@@ -11,9 +11,9 @@ namespace ExampleProcessor.Handlers;
 /// as the <c>reseller_account_id</c> tier1 fulfillment parameter and approve with the tier1 activation template. Purchases
 /// of the reseller's customers wait in <c>tiers_setup</c> until this is approved, and are processed in the same run.
 /// </summary>
-public sealed class TierFulfillment(VendorClient vendor) : ITierConfigRequestHandler
+public sealed class TierFulfillment(VendorClient vendor) : IRequestHandler<TierConfigRequest>
 {
-    public async Task<ProcessResult> HandleAsync(TierConfigRequest request, ProcessorContext context, CancellationToken cancellationToken = default)
+    public async Task<ProcessResult> HandleAsync(TierConfigRequest request, ItemContext context, CancellationToken cancellationToken)
     {
         var account = request.Configuration?.Account;
         if (account?.Id is not { } accountId)

@@ -6,85 +6,46 @@ using Microsoft.Extensions.Logging;
 namespace Microsoft.Extensions.DependencyInjection;
 
 /// <summary>
-/// Registers automation engines that run a handler class instead of a subclass. Needs a <see cref="ConnectClient"/>
-/// in the container (<c>services.AddConnectClient(...)</c>). Resolve the engine (<see cref="FulfillmentAutomation"/>,
-/// <see cref="TierConfigAutomation"/>, <see cref="UsageAutomation"/>, <see cref="UsageFileAutomation"/>) and call <c>ProcessAsync</c>; the handler
-/// is resolved in a new scope for every item.
+/// Registers an <see cref="AutomationEngine{TItem}"/> that runs a handler class. Needs a <see cref="ConnectClient"/> in
+/// the container (<c>services.AddConnectClient(...)</c>). Resolve the engine and call <c>ProcessAsync</c>; the handler is
+/// resolved from a new scope for every item (the scope is <see cref="ItemContext.Services"/>).
 /// </summary>
 public static class AutomationServiceCollectionExtensions
 {
-    /// <summary>Registers <typeparamref name="THandler"/> (scoped) and a <see cref="FulfillmentAutomation"/> that runs it.</summary>
+    /// <summary>Registers <typeparamref name="THandler"/> (scoped) and an <see cref="AutomationEngine{TItem}"/> that runs it.</summary>
+    /// <typeparam name="TItem">
+    /// <see cref="Connect.Sdk.Models.FulfillmentRequest"/>, <see cref="Connect.Sdk.Models.TierConfigRequest"/>,
+    /// <see cref="Connect.Sdk.Models.UsageFile"/> or <see cref="Connect.Sdk.Models.UsageListing"/>.
+    /// </typeparam>
     /// <typeparam name="THandler">The handler.</typeparam>
     /// <param name="services">Services.</param>
     /// <param name="configure">Optional settings of the run.</param>
     /// <returns>The services, for chaining.</returns>
-    public static IServiceCollection AddFulfillmentAutomation<THandler>(this IServiceCollection services, Action<AutomationOptions>? configure = null)
-        where THandler : class, IFulfillmentHandler
+    /// <exception cref="ArgumentOutOfRangeException">A setting is out of range.</exception>
+    public static IServiceCollection AddAutomation<TItem, THandler>(this IServiceCollection services, Action<AutomationOptions>? configure = null)
+        where TItem : class
+        where THandler : class, IRequestHandler<TItem>
     {
         ArgumentNullException.ThrowIfNull(services);
-        var options = Build(configure);
-        services.TryAddScoped<THandler>();
-        services.AddTransient<FulfillmentAutomation>(sp => new HandlerFulfillmentAutomation<THandler>(
-            sp.GetRequiredService<ConnectClient>(), options, Logger(sp, nameof(FulfillmentAutomation)), sp.GetRequiredService<IServiceScopeFactory>()));
-        return services;
-    }
-
-    /// <summary>Registers <typeparamref name="THandler"/> (scoped) and a <see cref="TierConfigAutomation"/> that runs it.</summary>
-    /// <typeparam name="THandler">The handler.</typeparam>
-    /// <param name="services">Services.</param>
-    /// <param name="configure">Optional settings of the run.</param>
-    /// <returns>The services, for chaining.</returns>
-    public static IServiceCollection AddTierConfigAutomation<THandler>(this IServiceCollection services, Action<AutomationOptions>? configure = null)
-        where THandler : class, ITierConfigHandler
-    {
-        ArgumentNullException.ThrowIfNull(services);
-        var options = Build(configure);
-        services.TryAddScoped<THandler>();
-        services.AddTransient<TierConfigAutomation>(sp => new HandlerTierConfigAutomation<THandler>(
-            sp.GetRequiredService<ConnectClient>(), options, Logger(sp, nameof(TierConfigAutomation)), sp.GetRequiredService<IServiceScopeFactory>()));
-        return services;
-    }
-
-    /// <summary>Registers <typeparamref name="THandler"/> (scoped) and a <see cref="UsageFileAutomation"/> that runs it.</summary>
-    /// <typeparam name="THandler">The handler.</typeparam>
-    /// <param name="services">Services.</param>
-    /// <param name="configure">Optional settings of the run.</param>
-    /// <returns>The services, for chaining.</returns>
-    public static IServiceCollection AddUsageFileAutomation<THandler>(this IServiceCollection services, Action<AutomationOptions>? configure = null)
-        where THandler : class, IUsageFileHandler
-    {
-        ArgumentNullException.ThrowIfNull(services);
-        var options = Build(configure);
-        services.TryAddScoped<THandler>();
-        services.AddTransient<UsageFileAutomation>(sp => new HandlerUsageFileAutomation<THandler>(
-            sp.GetRequiredService<ConnectClient>(), options, Logger(sp, nameof(UsageFileAutomation)), sp.GetRequiredService<IServiceScopeFactory>()));
-        return services;
-    }
-
-    /// <summary>Registers <typeparamref name="THandler"/> (scoped) and a <see cref="UsageAutomation"/> that runs it.</summary>
-    /// <typeparam name="THandler">The handler.</typeparam>
-    /// <param name="services">Services.</param>
-    /// <param name="configure">Optional settings of the run.</param>
-    /// <returns>The services, for chaining.</returns>
-    public static IServiceCollection AddUsageAutomation<THandler>(this IServiceCollection services, Action<AutomationOptions>? configure = null)
-        where THandler : class, IUsageHandler
-    {
-        ArgumentNullException.ThrowIfNull(services);
-        var options = Build(configure);
-        services.TryAddScoped<THandler>();
-        services.AddTransient<UsageAutomation>(sp => new HandlerUsageAutomation<THandler>(
-            sp.GetRequiredService<ConnectClient>(), options, Logger(sp, nameof(UsageAutomation)), sp.GetRequiredService<IServiceScopeFactory>()));
-        return services;
-    }
-
-    private static AutomationOptions Build(Action<AutomationOptions>? configure)
-    {
         var options = new AutomationOptions();
         configure?.Invoke(options);
         options.Validate();
-        return options;
+        services.TryAddScoped<THandler>();
+        services.AddTransient(sp => new AutomationEngine<TItem>(
+            sp.GetRequiredService<ConnectClient>(),
+            new ScopedHandler<TItem, THandler>(),
+            options,
+            sp.GetService<ILoggerFactory>()?.CreateLogger("Connect.Automation." + typeof(TItem).Name),
+            sp.GetRequiredService<IServiceScopeFactory>()));
+        return services;
     }
 
-    private static ILogger? Logger(IServiceProvider services, string engine) =>
-        services.GetService<ILoggerFactory>()?.CreateLogger("Connect.Automation." + engine);
+    /// <summary>Resolves <typeparamref name="THandler"/> from the item's scope and hands it the item.</summary>
+    private sealed class ScopedHandler<TItem, THandler> : IRequestHandler<TItem>
+        where TItem : class
+        where THandler : class, IRequestHandler<TItem>
+    {
+        public Task<ProcessResult> HandleAsync(TItem item, ItemContext context, CancellationToken cancellationToken) =>
+            context.Services.GetRequiredService<THandler>().HandleAsync(item, context, cancellationToken);
+    }
 }

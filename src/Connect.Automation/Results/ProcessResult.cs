@@ -1,41 +1,6 @@
-using Connect.Sdk;
 using Connect.Sdk.Models;
 
 namespace Connect.Automation;
-
-/// <summary>What a <see cref="ProcessResult"/> asks the engine to do.</summary>
-public enum ProcessAction
-{
-    /// <summary>Approve with an activation template (<c>POST .../approve</c>).</summary>
-    Approve,
-
-    /// <summary>Approve with an activation tile (Markdown).</summary>
-    ApproveWithTile,
-
-    /// <summary>Set <c>value_error</c> on parameters, then <c>POST .../inquire</c>.</summary>
-    Inquire,
-
-    /// <summary>Fail with a reason (<c>POST .../fail</c>).</summary>
-    Fail,
-
-    /// <summary>Leave the item as it is (optionally posting a message once).</summary>
-    Skip,
-
-    /// <summary>Accept a usage file with a note.</summary>
-    Accept,
-
-    /// <summary>Reject a usage file with a note.</summary>
-    Reject,
-
-    /// <summary>Close a usage file.</summary>
-    Close,
-
-    /// <summary>Delete a usage file.</summary>
-    Delete,
-
-    /// <summary>Submit a usage file to the provider.</summary>
-    Submit,
-}
 
 /// <summary>
 /// The outcome a handler returns for one item. Create it with the static factories; there is deliberately no
@@ -144,6 +109,13 @@ public sealed class ProcessResult
     /// <summary>Submits a usage file to the provider.</summary>
     /// <returns>The result.</returns>
     public static ProcessResult Submit() => new(ProcessAction.Submit);
+
+    /// <summary>
+    /// The handler did the work itself and nothing is left to carry out: a listing whose usage it reported (counted as
+    /// <see cref="AutomationOutcome.Completed"/>).
+    /// </summary>
+    /// <returns>The result.</returns>
+    public static ProcessResult Complete() => new(ProcessAction.Complete);
 
     /// <inheritdoc />
     public override string ToString() => Action switch

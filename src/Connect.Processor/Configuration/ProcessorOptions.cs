@@ -1,3 +1,5 @@
+using Connect.Sdk;
+
 namespace Connect.Processor;
 
 /// <summary>
@@ -11,17 +13,53 @@ public sealed class ProcessorOptions
     /// <summary>The connection types a processor handles when <see cref="Environments"/> is not set.</summary>
     public static readonly IReadOnlyList<string> AllEnvironments = ["test", "preview", "production"];
 
-    /// <summary>Connect public API base URL (<c>connectApiEndpoint</c>), e.g. <c>https://api.connect.cloudblue.com/public/v1</c>.</summary>
-    public string? ConnectApiEndpoint { get; set; }
+    /// <summary>
+    /// The settings of the processor's <see cref="ConnectClient"/> (<c>connect:*</c>: <c>endpoint</c>, <c>apiKey</c>,
+    /// <c>maxRetries</c>, <c>retryBaseDelay</c>, <c>timeout</c>, <c>pageSize</c>, ...). The client is the one registered
+    /// with <c>AddConnectClient</c> (the <c>IHttpClientFactory</c> pipeline), configured with exactly these settings. A
+    /// processor has no default endpoint: <see cref="ConnectApiEndpoint"/> must be set.
+    /// </summary>
+    public ConnectClientOptions Connect { get; set; } = new() { Endpoint = string.Empty };
 
-    /// <summary>Connect API key (<c>connectApiKey</c>), <c>ApiKey SU-...:secret</c> or the bare key. Never logged.</summary>
-    public string? ConnectApiKey { get; set; }
+    /// <summary>
+    /// Connect public API base URL (the Python Processor SDK template's <c>connectApiEndpoint</c>), e.g. <c>https://api.connect.cloudblue.com/public/v1</c>:
+    /// <see cref="ConnectClientOptions.Endpoint"/> of <see cref="Connect"/>.
+    /// </summary>
+    public string? ConnectApiEndpoint
+    {
+        get => string.IsNullOrEmpty(Connect.Endpoint) ? null : Connect.Endpoint;
+        set => Connect.Endpoint = value ?? string.Empty;
+    }
 
-    /// <summary>Allows an <c>http://</c> endpoint on a non-loopback host (<c>allowInsecureHttp</c>); off by default.</summary>
-    public bool AllowInsecureHttp { get; set; }
+    /// <summary>
+    /// Connect API key (the Python Processor SDK template's <c>connectApiKey</c>), <c>ApiKey SU-...:secret</c> or the bare key: <see cref="ConnectClientOptions.ApiKey"/>
+    /// of <see cref="Connect"/>. Never logged.
+    /// </summary>
+    public string? ConnectApiKey
+    {
+        get => string.IsNullOrEmpty(Connect.ApiKey) ? null : Connect.ApiKey;
+        set => Connect.ApiKey = value ?? string.Empty;
+    }
 
-    /// <summary>Product ids this processor handles (<c>products</c>); at least one is required.</summary>
-    public IList<string> Products { get; set; } = new List<string>();
+    /// <summary>
+    /// Allows an <c>http://</c> endpoint on a non-loopback host (<c>allowInsecureHttp</c>); off by default:
+    /// <see cref="ConnectClientOptions.AllowInsecureHttp"/> of <see cref="Connect"/>.
+    /// </summary>
+    public bool AllowInsecureHttp
+    {
+        get => Connect.AllowInsecureHttp;
+        set => Connect.AllowInsecureHttp = value;
+    }
+
+    /// <summary>
+    /// Product ids this processor handles (<c>products</c>); at least one is required. The same list as
+    /// <see cref="ConnectClientOptions.Products"/> of <see cref="Connect"/>.
+    /// </summary>
+    public IList<string> Products
+    {
+        get => Connect.Products;
+        set => Connect.Products = value;
+    }
 
     /// <summary>
     /// Connection types whose requests this processor handles (<c>environments</c>): any of <c>test</c>, <c>preview</c>,

@@ -11,7 +11,7 @@ internal sealed class ProcessorOptionsValidator(IServiceProviderIsService servic
 {
     public ValidateOptionsResult Validate(string? name, ProcessorOptions options)
     {
-        var errors = Check(options, services.IsService(typeof(IUsageReporter)), services.IsService(typeof(ITierConfigRequestHandler)));
+        var errors = Check(options, services.IsService(typeof(IUsageReporter)), RegisteredHandlers.HasTierConfigHandler(services));
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }
 
@@ -34,6 +34,19 @@ internal sealed class ProcessorOptionsValidator(IServiceProviderIsService servic
         if (string.IsNullOrWhiteSpace(options.ConnectApiKey))
         {
             errors.Add("connectApiKey is required (config.json, appsettings.json or the CONNECT_API_KEY environment variable).");
+        }
+
+        if (errors.Count == 0)
+        {
+            // The rest of the client's settings (connect:maxRetries, connect:timeout, connect:pageSize, ...).
+            try
+            {
+                (options.Connect ?? new ConnectClientOptions()).Validate();
+            }
+            catch (ConnectConfigurationException invalid)
+            {
+                errors.Add("connect: " + invalid.Message);
+            }
         }
 
         if (options.Products is null || options.Products.Count == 0)
@@ -124,13 +137,4 @@ internal sealed class ProcessorOptionsValidator(IServiceProviderIsService servic
 
         return errors;
     }
-
-    /// <summary>The client options the processor's <see cref="ConnectClient"/> is built with.</summary>
-    internal static ConnectClientOptions ToClientOptions(ProcessorOptions options) => new()
-    {
-        Endpoint = options.ConnectApiEndpoint ?? string.Empty,
-        ApiKey = options.ConnectApiKey ?? string.Empty,
-        AllowInsecureHttp = options.AllowInsecureHttp,
-        Products = [.. options.Products],
-    };
 }

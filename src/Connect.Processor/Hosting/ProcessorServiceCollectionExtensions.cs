@@ -1,7 +1,10 @@
 using Connect.Processor;
+using Connect.Sdk;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
 namespace Microsoft.Extensions.DependencyInjection;
@@ -11,7 +14,8 @@ public static class ProcessorServiceCollectionExtensions
 {
     /// <summary>
     /// Adds the processor: <see cref="ProcessorOptions"/> bound from the root of <paramref name="configuration"/> and
-    /// validated on start, the <see cref="ConnectProcessor"/>, the hosted service that runs it, the built-in
+    /// validated on start, the <see cref="ConnectClient"/> (<c>AddConnectClient</c>, configured from
+    /// <see cref="ProcessorOptions.Connect"/>), the <see cref="ConnectProcessor"/>, the hosted service that runs it, the built-in
     /// required-ordering-parameter validator, and the dynamic validation endpoint (when enabled in the settings).
     /// </summary>
     /// <param name="services">The services.</param>
@@ -48,7 +52,20 @@ public static class ProcessorServiceCollectionExtensions
         services.AddOptions<ProcessorOptions>().ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ProcessorOptions>, ProcessorOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton<ConnectProcessor>();
+
+        // The processor's client is the SDK's registration (IHttpClientFactory, resilience), on the processor's Connect settings.
+        services.AddConnectClient(_ => { });
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IConfigureOptions<ConnectClientOptions>, ProcessorClientOptionsSetup>());
+        services.TryAddSingleton(sp => new TemplateCache(sp.GetRequiredService<ConnectClient>()));
+        services.TryAddSingleton(sp => new ConnectProcessor(
+            sp.GetRequiredService<IOptions<ProcessorOptions>>().Value,
+            sp.GetRequiredService<ConnectClient>(),
+            sp.GetRequiredService<TemplateCache>(),
+            sp.GetRequiredService<IServiceScopeFactory>(),
+            sp.GetRequiredService<IServiceProviderIsService>(),
+            sp.GetServices<IProcessorObserver>(),
+            sp.GetService<ILoggerFactory>() ?? NullLoggerFactory.Instance,
+            sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton<ProcessorExecution>();
         services.TryAddSingleton<DynamicValidator>();
         services.TryAddSingleton<DynamicValidationAddress>();

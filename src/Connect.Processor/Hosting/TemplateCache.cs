@@ -7,7 +7,8 @@ namespace Connect.Processor;
 
 /// <summary>
 /// Template ids looked up by name (<c>products/{id}/templates?and(eq(name,...),eq(scope,...))</c>), one API call per
-/// product, name and scope for the lifetime of one run (the Python Processor SDK template looks the template up again for every request).
+/// product, name and scope for the lifetime of one run (the Python Processor SDK template looks the template up again for every request). One per
+/// processor; the processor clears it when a run starts.
 /// </summary>
 internal sealed class TemplateCache(ConnectClient client)
 {
@@ -16,6 +17,9 @@ internal sealed class TemplateCache(ConnectClient client)
     private int _lookups;
 
     public int Lookups => Volatile.Read(ref _lookups);
+
+    /// <summary>Forgets the ids looked up so far (a new run looks them up again).</summary>
+    public void Clear() => _ids.Clear();
 
     public async Task<string> GetIdAsync(string productId, string name, string scope, CancellationToken cancellationToken)
     {

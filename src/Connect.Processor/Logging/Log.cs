@@ -20,17 +20,14 @@ internal static partial class Log
     [LoggerMessage(EventId = 4004, Level = LogLevel.Warning, Message = "Stopped after {Passes} passes (maxPasses) while requests were still changing")]
     public static partial void PassLimit(ILogger logger, int passes);
 
-    [LoggerMessage(EventId = 4010, Level = LogLevel.Debug, Message = "{RequestId} ({RequestType}) belongs to shard {Shard}, not {Index}; left to its replica")]
-    public static partial void OtherShard(ILogger logger, string requestId, string requestType, int shard, int index);
+    [LoggerMessage(EventId = 4010, Level = LogLevel.Debug, Message = "{RequestId} belongs to shard {Shard}, not {Index}; left to its replica")]
+    public static partial void OtherShard(ILogger logger, string requestId, int shard, int index);
 
     [LoggerMessage(EventId = 4011, Level = LogLevel.Information, Message = "{RequestId} ({RequestType}): no handler registered for this type; skipped")]
     public static partial void NoHandler(ILogger logger, string requestId, string requestType);
 
     [LoggerMessage(EventId = 4012, Level = LogLevel.Information, Message = "{RequestId} ({RequestType}): {Count} ordering parameter(s) invalid ({Parameters}); inquiring")]
     public static partial void InvalidOrderingParameters(ILogger logger, string requestId, string requestType, int count, string parameters);
-
-    [LoggerMessage(EventId = 4013, Level = LogLevel.Information, Message = "{RequestId} ({RequestType}) was already handled by someone else (no longer pending)")]
-    public static partial void AlreadyHandled(ILogger logger, string requestId, string requestType);
 
     [LoggerMessage(EventId = 4014, Level = LogLevel.Error, Message = "{RequestId} ({RequestType}) failed unexpectedly: {Message}")]
     public static partial void UnexpectedFailure(ILogger logger, string requestId, string requestType, string message, Exception? exception);

@@ -1,3 +1,4 @@
+using Connect.Automation;
 using Connect.Sdk;
 using Connect.Usage;
 using Microsoft.Extensions.Logging;
@@ -5,30 +6,35 @@ using Connect.Sdk.Models;
 
 namespace Connect.Processor;
 
-/// <summary>What a <see cref="IUsageReporter"/> gets: the client, the period to report and the submit helper.</summary>
+/// <summary>
+/// What a <see cref="IUsageReporter"/> gets: the period to report and the submit helper, around the
+/// <see cref="ItemContext"/> of the report (its client, logger and services).
+/// </summary>
 public sealed class UsageReportContext
 {
     private readonly List<UsageFile> _submitted = [];
 
-    internal UsageReportContext(ConnectClient client, ProcessorOptions options, UsagePeriod period, ILogger logger)
+    internal UsageReportContext(ItemContext context, ProcessorOptions options, UsagePeriod period)
     {
-        Client = client;
+        Context = context;
         Options = options;
         Period = period;
-        Logger = logger;
     }
 
-    /// <summary>The Connect client.</summary>
-    public ConnectClient Client { get; }
+    /// <summary>The report's context: the client, a logger and the report's service scope.</summary>
+    public ItemContext Context { get; }
+
+    /// <summary>The Connect client (of <see cref="Context"/>).</summary>
+    public ConnectClient Client => Context.Client;
+
+    /// <summary>The report's logger (of <see cref="Context"/>).</summary>
+    public ILogger Logger => Context.Logger;
 
     /// <summary>The processor's settings (products, environments).</summary>
     public ProcessorOptions Options { get; }
 
     /// <summary>The month being reported (the previous calendar month, with year rollover).</summary>
     public UsagePeriod Period { get; }
-
-    /// <summary>A logger.</summary>
-    public ILogger Logger { get; }
 
     /// <summary>The usage files submitted through <see cref="SubmitAsync"/> so far.</summary>
     public IReadOnlyList<UsageFile> Submitted => _submitted;

@@ -14,11 +14,11 @@ using Connect.Automation;
 using Connect.Processor;
 using Connect.Reliability.ProcessorHost;
 using Connect.Sdk;
+using Connect.Sdk.Models;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using Connect.Sdk.Models;
 
 var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = args, ContentRootPath = AppContext.BaseDirectory });
 builder.Configuration.AddConnectProcessorConfiguration(args, AppContext.BaseDirectory);
@@ -27,7 +27,7 @@ builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
 builder.Logging.SetMinimumLevel(LogLevel.Warning);
 builder.Services.AddSingleton<IProcessorObserver, RunPrinter>();
 builder.Services.AddConnectProcessor(builder.Configuration)
-    .AddPurchaseHandler<ApprovePurchase>();
+    .AddFulfillmentHandler<ApprovePurchase>(RequestType.Purchase);
 using var host = builder.Build();
 var exitCode = await host.RunProcessorAsync();
 Console.WriteLine("exit " + exitCode);
@@ -36,9 +36,9 @@ return exitCode;
 namespace Connect.Reliability.ProcessorHost
 {
     /// <summary>Saves the required fulfillment parameter <c>subscription_id</c> and approves with the activation template (looked up by name).</summary>
-    internal sealed class ApprovePurchase : IPurchaseHandler
+    internal sealed class ApprovePurchase : IRequestHandler<FulfillmentRequest>
     {
-        public async Task<ProcessResult> HandleAsync(FulfillmentRequest request, ProcessorContext context, CancellationToken cancellationToken = default)
+        public async Task<ProcessResult> HandleAsync(FulfillmentRequest request, ItemContext context, CancellationToken cancellationToken)
         {
             await context.UpdateParametersAsync([new Param { Id = "subscription_id", Value = "SUB-" + request.Id }], cancellationToken: cancellationToken).ConfigureAwait(false);
             return ProcessResult.Approve(await context.GetActivationTemplateIdAsync(request.GetProductId(), cancellationToken).ConfigureAwait(false));

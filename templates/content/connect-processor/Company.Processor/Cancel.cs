@@ -6,9 +6,9 @@ using Connect.Sdk.Models;
 namespace Company.Processor;
 
 /// <summary>Termination (the Python Processor SDK template's cancel.py): cancel the subscription in your system.</summary>
-public sealed class Cancel : ICancelHandler
+public sealed class Cancel : IRequestHandler<FulfillmentRequest>
 {
-    public async Task<ProcessResult> HandleAsync(FulfillmentRequest request, ProcessorContext context, CancellationToken cancellationToken = default)
+    public async Task<ProcessResult> HandleAsync(FulfillmentRequest request, ItemContext context, CancellationToken cancellationToken)
     {
         if (request.GetParamValue(Globals.SubscriptionIdParameter) is not { } subscriptionId)
         {

@@ -6,9 +6,9 @@ using Connect.Sdk.Models;
 namespace Company.Processor;
 
 /// <summary>Items or quantities changed (the Python Processor SDK template's change.py): apply the new quantities in your system.</summary>
-public sealed class Change : IChangeHandler
+public sealed class Change : IRequestHandler<FulfillmentRequest>
 {
-    public async Task<ProcessResult> HandleAsync(FulfillmentRequest request, ProcessorContext context, CancellationToken cancellationToken = default)
+    public async Task<ProcessResult> HandleAsync(FulfillmentRequest request, ItemContext context, CancellationToken cancellationToken)
     {
         if (request.GetParamValue(Globals.SubscriptionIdParameter) is not { } subscriptionId)
         {

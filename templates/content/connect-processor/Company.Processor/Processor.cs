@@ -1,4 +1,5 @@
 using Connect.Processor;
+using Connect.Sdk.Models;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -11,11 +12,11 @@ public static class ProcessorRegistration
     public static ProcessorBuilder AddProcessor(this IServiceCollection services, IConfiguration configuration, Action<ProcessorOptions>? configure = null) =>
         services.AddConnectProcessor(configuration, configure)
             .AddTierConfigHandler<TierFulfillment>()
-            .AddPurchaseHandler<Purchase>()
-            .AddChangeHandler<Change>()
-            .AddCancelHandler<Cancel>()
-            .AddSuspendHandler<Suspend>()
-            .AddResumeHandler<Resume>()
+            .AddFulfillmentHandler<Purchase>(RequestType.Purchase)
+            .AddFulfillmentHandler<Change>(RequestType.Change)
+            .AddFulfillmentHandler<Cancel>(RequestType.Cancel)
+            .AddFulfillmentHandler<Suspend>(RequestType.Suspend)
+            .AddFulfillmentHandler<Resume>(RequestType.Resume)
             .AddUsageReporter<ReportUsage>()
             .AddOrderingParameterValidator<DynamicValidation>();
 }

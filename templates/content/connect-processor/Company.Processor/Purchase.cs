@@ -11,9 +11,9 @@ namespace Company.Processor;
 /// your product requires, and approve with the activation template; return <see cref="ProcessResult.Fail"/> when your
 /// system refuses the order.
 /// </summary>
-public sealed class Purchase : IPurchaseHandler
+public sealed class Purchase : IRequestHandler<FulfillmentRequest>
 {
-    public async Task<ProcessResult> HandleAsync(FulfillmentRequest request, ProcessorContext context, CancellationToken cancellationToken = default)
+    public async Task<ProcessResult> HandleAsync(FulfillmentRequest request, ItemContext context, CancellationToken cancellationToken)
     {
         // Call your vendor API here, e.g.:
         //   var subscription = await vendorApi.CreateSubscriptionAsync(request.GetParamValue("customer_email"), items, cancellationToken);

@@ -6,9 +6,9 @@ using Connect.Sdk.Models;
 namespace Company.Processor;
 
 /// <summary>End of an administrative hold (the Python Processor SDK template's resume.py): resume the subscription in your system.</summary>
-public sealed class Resume : IResumeHandler
+public sealed class Resume : IRequestHandler<FulfillmentRequest>
 {
-    public async Task<ProcessResult> HandleAsync(FulfillmentRequest request, ProcessorContext context, CancellationToken cancellationToken = default)
+    public async Task<ProcessResult> HandleAsync(FulfillmentRequest request, ItemContext context, CancellationToken cancellationToken)
     {
         if (request.GetParamValue(Globals.SubscriptionIdParameter) is not { } subscriptionId)
         {

@@ -6,9 +6,9 @@ using Connect.Sdk.Models;
 namespace Company.Processor;
 
 /// <summary>Administrative hold (the Python Processor SDK template's suspend.py): suspend the subscription in your system.</summary>
-public sealed class Suspend : ISuspendHandler
+public sealed class Suspend : IRequestHandler<FulfillmentRequest>
 {
-    public async Task<ProcessResult> HandleAsync(FulfillmentRequest request, ProcessorContext context, CancellationToken cancellationToken = default)
+    public async Task<ProcessResult> HandleAsync(FulfillmentRequest request, ItemContext context, CancellationToken cancellationToken)
     {
         if (request.GetParamValue(Globals.SubscriptionIdParameter) is not { } subscriptionId)
         {

@@ -10,9 +10,9 @@ namespace Company.Processor;
 /// your system, save the tier1 fulfillment parameters and approve with the tier1 activation template. Purchases waiting
 /// in tiers_setup for this reseller are then processed in the same run.
 /// </summary>
-public sealed class TierFulfillment : ITierConfigRequestHandler
+public sealed class TierFulfillment : IRequestHandler<TierConfigRequest>
 {
-    public async Task<ProcessResult> HandleAsync(TierConfigRequest request, ProcessorContext context, CancellationToken cancellationToken = default)
+    public async Task<ProcessResult> HandleAsync(TierConfigRequest request, ItemContext context, CancellationToken cancellationToken)
     {
         var account = request.Configuration?.Account;
         if (account?.Id is null)

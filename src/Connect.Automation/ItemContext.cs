@@ -1,25 +1,48 @@
 using Connect.Sdk;
-using Microsoft.Extensions.Logging;
 using Connect.Sdk.Models;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Connect.Automation;
 
 /// <summary>
-/// Helpers scoped to the item being processed (the Python connect-sdk's <c>update_parameters</c>, template render,
-/// <c>get_tier_config</c>, conversation). Created by the engine for each item; valid while the handler runs.
+/// What a handler gets besides its item: the client, the item's logger, the item's service scope and the helpers scoped
+/// to the item (the Python connect-sdk's <c>update_parameters</c>, template render, <c>get_tier_config</c>, conversation). Created by the
+/// engine for each item and passed to <see cref="IRequestHandler{TItem}.HandleAsync"/>; valid while the handler runs.
+/// The one context of the automation engines and the processor: the processor adds its helpers as extension methods.
 /// </summary>
-public sealed class AutomationContext
+public sealed class ItemContext
 {
     private readonly Func<IEnumerable<Param>, string?, CancellationToken, Task>? _updateParameters;
     private readonly int _maxNoteLength;
     private Conversation? _conversation;
 
-    internal AutomationContext(
-        ConnectClient client, ILogger logger, string itemId, string itemType, int maxNoteLength,
+    /// <summary>
+    /// Creates a context outside an engine run: for a handler's unit test, or a component that is not an item engine
+    /// (the processor's usage report). The helpers follow the id: <c>PR-...</c> updates request parameters and has a
+    /// conversation, <c>TCR-...</c> likewise for tier config requests; any other id has neither.
+    /// </summary>
+    /// <param name="client">Connect client.</param>
+    /// <param name="itemId">Item id.</param>
+    /// <param name="itemType">Item type (request type, <c>usage_file</c>, ...).</param>
+    /// <param name="logger">Logger; nothing is logged when <see langword="null"/>.</param>
+    /// <param name="services">The item's services; none when <see langword="null"/>.</param>
+    public ItemContext(ConnectClient client, string itemId, string itemType, ILogger? logger = null, IServiceProvider? services = null)
+        : this(
+            client ?? throw new ArgumentNullException(nameof(client)), logger ?? NullLogger.Instance, services ?? NoServices.Instance,
+            itemId, itemType, AutomationOptions.DefaultMaxNoteLength, UpdaterFor(client, itemId), HasConversationFor(itemId))
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(itemId);
+        ArgumentNullException.ThrowIfNull(itemType);
+    }
+
+    internal ItemContext(
+        ConnectClient client, ILogger logger, IServiceProvider services, string itemId, string itemType, int maxNoteLength,
         Func<IEnumerable<Param>, string?, CancellationToken, Task>? updateParameters, bool hasConversation)
     {
         Client = client;
         Logger = logger;
+        Services = services;
         ItemId = itemId;
         ItemType = itemType;
         _maxNoteLength = maxNoteLength;
@@ -35,6 +58,12 @@ public sealed class AutomationContext
     /// the item fails.
     /// </summary>
     public ILogger Logger { get; }
+
+    /// <summary>
+    /// The item's services: a scope created for this item when the engine runs with dependency injection (the handler was
+    /// resolved from it), else a provider that holds no service.
+    /// </summary>
+    public IServiceProvider Services { get; }
 
     /// <summary>Id of the item (<c>PR-...</c>, <c>TCR-...</c>, <c>UF-...</c>, <c>LST-...</c>).</summary>
     public string ItemId { get; }
@@ -147,6 +176,15 @@ public sealed class AutomationContext
         Log.MessagePosted(Logger, ItemId, conversationId);
         return true;
     }
+
+    private static bool HasConversationFor(string? itemId) =>
+        itemId is not null && (itemId.StartsWith("PR-", StringComparison.Ordinal) || itemId.StartsWith("TCR-", StringComparison.Ordinal));
+
+    private static Func<IEnumerable<Param>, string?, CancellationToken, Task>? UpdaterFor(ConnectClient? client, string? itemId) =>
+        client is null || itemId is null ? null
+        : itemId.StartsWith("PR-", StringComparison.Ordinal) ? new FulfillmentKind().ParameterUpdater(client, itemId)
+        : itemId.StartsWith("TCR-", StringComparison.Ordinal) ? new TierConfigKind().ParameterUpdater(client, itemId)
+        : null;
 
     internal string Truncate(string text) =>
         text.Length <= _maxNoteLength ? text : string.Concat(text.AsSpan(0, _maxNoteLength - 1), "\u2026");

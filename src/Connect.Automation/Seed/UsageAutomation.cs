@@ -2,7 +2,6 @@ using Connect.Sdk;
 using Connect.Usage;
 using Microsoft.Extensions.Logging;
 using Connect.Sdk.Models;
-using Connect.Sdk.Rql;
 
 namespace Connect.Automation;
 
@@ -12,7 +11,7 @@ namespace Connect.Automation;
 /// <c>product.id</c> in the configured products. A listing whose handler returns normally counts as
 /// <see cref="AutomationOutcome.Completed"/>; throw <see cref="SkipRequestException"/> to count it as skipped.
 /// </summary>
-public abstract partial class UsageAutomation : AutomationEngine<UsageListing>
+public abstract class UsageAutomation : Automation<UsageListing>
 {
     /// <summary>Creates the engine.</summary>
     /// <param name="client">Connect client.</param>
@@ -22,8 +21,6 @@ public abstract partial class UsageAutomation : AutomationEngine<UsageListing>
         : base(client, options, logger)
     {
     }
-
-    private protected override string EngineName => nameof(UsageAutomation);
 
     /// <summary>Reports the usage of one listing.</summary>
     /// <param name="listing">The listing (contract, product, marketplace).</param>
@@ -43,6 +40,7 @@ public abstract partial class UsageAutomation : AutomationEngine<UsageListing>
     /// <returns>The usage file as Connect last returned it.</returns>
     /// <exception cref="UsageValidationException">Some records are invalid; nothing was sent.</exception>
     /// <exception cref="UsageSubmitException">A step on Connect failed.</exception>
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("ApiDesign", "RS0026", Justification = "The two overloads differ in the records' type (a sequence or an async stream); a call binds to one by its argument, as Connect.Usage's own pair does.")]
     protected Task<UsageFile> SubmitUsageAsync(
         UsageFile usageFile, IAsyncEnumerable<UsageRecord> records, UsageSubmitOptions? options = null, CancellationToken cancellationToken = default) =>
         Client.SubmitUsageAsync(usageFile, records, options, cancellationToken);
@@ -55,48 +53,14 @@ public abstract partial class UsageAutomation : AutomationEngine<UsageListing>
     /// <returns>The usage file as Connect last returned it.</returns>
     /// <exception cref="UsageValidationException">Some records are invalid; nothing was sent.</exception>
     /// <exception cref="UsageSubmitException">A step on Connect failed.</exception>
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("ApiDesign", "RS0026", Justification = "See the other overload.")]
     protected Task<UsageFile> SubmitUsageAsync(
         UsageFile usageFile, IEnumerable<UsageRecord> records, UsageSubmitOptions? options = null, CancellationToken cancellationToken = default) =>
         Client.SubmitUsageAsync(usageFile, records, options, cancellationToken);
 
-    private protected override Query DefaultFilters()
-    {
-        var query = new Query();
-        if (Products.Count > 0)
-        {
-            query.In("product.id", Products);
-        }
-
-        return query.Equal("status", "listed");
-    }
-
-    private protected override IAsyncEnumerable<UsageListing> ListAsync(Query query, CancellationToken cancellationToken) =>
-        Client.Listings.ListAsync(query, cancellationToken);
-
-    private protected override string IdOf(UsageListing item) =>
-        item.Id ?? throw new InvalidOperationException("The API listed a listing without an id.");
-
-    private protected override string? StatusOf(UsageListing item) => item.Status;
-
-    private protected override string TypeOf(UsageListing item) => "listing";
-
-    private protected override ItemScope ScopeOf(UsageListing item) => new(
-        ("ListingId", item.Id), ("ProductId", item.Product?.Id), ("ContractId", item.Contract?.Id),
-        ("MarketplaceId", item.Marketplace?.Id ?? item.Contract?.Marketplace?.Id));
-
-    private protected override async Task<HandlerOutcome> InvokeHandlerAsync(UsageListing item, AutomationContext context, CancellationToken cancellationToken)
+    private protected override async Task<ProcessResult> HandleAsync(UsageListing item, CancellationToken cancellationToken)
     {
         await ProcessRequestAsync(item, cancellationToken).ConfigureAwait(false);
-        return new(null, true);
+        return ProcessResult.Complete();
     }
-
-    private protected override bool Supports(ProcessAction action) => action == ProcessAction.Skip;
-
-    private protected override string TargetStatus(ProcessAction action) => string.Empty;
-
-    private protected override Task ExecuteAsync(UsageListing item, ProcessResult result, AutomationContext context, CancellationToken cancellationToken) =>
-        Task.CompletedTask;
-
-    private protected override async Task<string?> ReadStatusAsync(string id, CancellationToken cancellationToken) =>
-        (await Client.Listings.GetAsync(id, cancellationToken).ConfigureAwait(false)).Status;
 }
