@@ -22,7 +22,7 @@ mkdir -p "$feed" "$hive"
 start=$SECONDS
 
 echo "== packing Connect.* $version into $feed"
-for project in Connect.Sdk Connect.Usage Connect.Automation Connect.Processor Connect.Emulator; do
+for project in Connect.Sdk Connect.Usage Connect.Automation Connect.Processor Connect.Emulator Connect.Testing; do
   dotnet pack "$root/src/$project/$project.csproj" -c Release -o "$feed" -p:Version="$version" -nologo -v quiet
 done
 dotnet pack "$root/templates/Connect.Processor.Templates.csproj" -c Release -o "$feed" -p:Version="$version" -nologo -v quiet
