@@ -43,7 +43,9 @@ if (string.IsNullOrWhiteSpace(builder.Configuration["connectApiEndpoint"]) || st
 }
 else
 {
-    target = builder.Configuration["connectApiEndpoint"]!;
+    // Shown only when it is a URL: a value that is not may be the key, put in the endpoint's place.
+    var endpoint = builder.Configuration["connectApiEndpoint"]!;
+    target = endpoint.Contains("://", StringComparison.Ordinal) && !endpoint.Any(char.IsWhiteSpace) ? endpoint : "(connectApiEndpoint, not a URL: not shown)";
 }
 
 Uri vendorApi;
@@ -64,22 +66,33 @@ using var host = builder.Build();
 
 console.MarkupLine($"[bold]Connect example processor[/] on {Markup.Escape(target)}; vendor API {Markup.Escape(vendorApi.ToString())}");
 var execution = host.Services.GetRequiredService<ProcessorExecution>();
-if (resources.Vendor is not null)
+int exitCode;
+try
 {
-    // The mock vendor starts empty: give it the subscriptions Connect already has, as the real vendor system would.
-    try
+    if (resources.Vendor is not null)
     {
-        var processor = host.Services.GetRequiredService<ConnectProcessor>();
-        var imported = await VendorSync.ImportAsync(processor.Client, host.Services.GetRequiredService<VendorClient>(), processor.Options.Products);
-        console.WriteLine($"Mock vendor API: {imported} existing subscription(s) imported from Connect.");
+        // The mock vendor starts empty: give it the subscriptions Connect already has, as the real vendor system would.
+        try
+        {
+            var processor = host.Services.GetRequiredService<ConnectProcessor>();
+            var imported = await VendorSync.ImportAsync(processor.Client, host.Services.GetRequiredService<VendorClient>(), processor.Options.Products);
+            console.WriteLine($"Mock vendor API: {imported} existing subscription(s) imported from Connect.");
+        }
+        catch (Microsoft.Extensions.Options.OptionsValidationException)
+        {
+            // Reported by RunProcessorAsync below, naming the setting.
+        }
     }
-    catch (Microsoft.Extensions.Options.OptionsValidationException)
-    {
-        // Reported by RunProcessorAsync below, naming the setting.
-    }
+
+    exitCode = await progress.RunAsync(() => host.RunProcessorAsync());
+}
+catch (Exception ex) when (KeyRefusal.Find(ex) is { } refused)
+{
+    // A wrong or revoked key is a configuration error: one line (never the key), the configuration exit code.
+    await Console.Error.WriteLineAsync("error: " + KeyRefusal.Describe(refused));
+    return ProcessorHostExtensions.ConfigurationErrorExitCode;
 }
 
-var exitCode = await progress.RunAsync(() => host.RunProcessorAsync());
 if (execution.Reports.Count > 0)
 {
     SummaryTable.Write(console, execution.Reports, target);

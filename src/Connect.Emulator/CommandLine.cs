@@ -10,21 +10,32 @@ internal static class CommandLine
 
         Usage: connect-emulator [options]
 
+        Environment:
+          CONNECT_EMULATOR_API_KEY   An accepted Authorization value (added to the options')
+
         Options:
           --host <address>     Interface to listen on (default 127.0.0.1)
           --port <port>        TCP port (default 8080; 0 = any free port)
           --data <path>        SQLite file keeping the state (default: in memory)
           --seed <demo|none>   Load the demo data into an empty store (default demo)
           --api-key <value>    Accepted Authorization value, repeatable
-                               (default "ApiKey SU-000-000-000:emulator")
+                               (default "ApiKey SU-000-000-000:emulator"); visible in ps:
+                               prefer --api-key-file or CONNECT_EMULATOR_API_KEY
+          --api-key-file <f>   Accepted Authorization values, one per line, repeatable
           --faults <file>      JSON fault rules active from the start (default: none)
           -h, --help           Show this help
         """;
 
+    /// <summary>The environment variable holding an accepted key (kept out of <c>ps</c>, unlike <c>--api-key</c>).</summary>
+    public const string ApiKeyVariable = "CONNECT_EMULATOR_API_KEY";
+
     /// <summary>The options, or null when help was asked for.</summary>
+    /// <param name="args">The command line.</param>
+    /// <param name="environment">Reads an environment variable; <see cref="Environment.GetEnvironmentVariable(string)"/> when null.</param>
     /// <exception cref="ArgumentException">An option is unknown, lacks its value or has a bad value.</exception>
-    public static EmulatorOptions? Parse(string[] args)
+    public static EmulatorOptions? Parse(string[] args, Func<string, string?>? environment = null)
     {
+        environment ??= Environment.GetEnvironmentVariable;
         var options = new EmulatorOptions { Port = 8080, MinimumLogLevel = LogLevel.Warning };
         for (var i = 0; i < args.Length; i++)
         {
@@ -76,12 +87,37 @@ internal static class CommandLine
                     var key = Value();
                     options.ApiKeys.Add(string.IsNullOrWhiteSpace(key) ? throw new ArgumentException("--api-key must not be empty.") : key);
                     break;
+                case "--api-key-file":
+                    var file = Value();
+                    string[] lines;
+                    try
+                    {
+                        lines = File.ReadAllLines(file);
+                    }
+                    catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or NotSupportedException)
+                    {
+                        throw new ArgumentException($"--api-key-file: the file '{file}' could not be read: {ex.Message}", ex);
+                    }
+
+                    var keys = lines.Select(l => l.Trim()).Where(l => l.Length > 0).ToList();
+                    if (keys.Count == 0)
+                    {
+                        throw new ArgumentException($"--api-key-file: the file '{file}' holds no key.");
+                    }
+
+                    keys.ForEach(options.ApiKeys.Add);
+                    break;
                 case "--faults":
                     options.FaultsFile = Value();
                     break;
                 default:
                     throw new ArgumentException($"Unknown option '{args[i]}'.");
             }
+        }
+
+        if (environment(ApiKeyVariable) is { } variable && !string.IsNullOrWhiteSpace(variable))
+        {
+            options.ApiKeys.Add(variable.Trim());
         }
 
         if (!System.Net.IPAddress.TryParse(options.Host, out _) && options.Host != "localhost")

@@ -1,4 +1,5 @@
 using System.Net;
+using Connect.Emulator.Dashboard;
 using Connect.Emulator.Domain;
 using Connect.Emulator.Endpoints;
 using Connect.Emulator.Http;
@@ -23,6 +24,7 @@ public sealed class EmulatorHost : IAsyncDisposable
         _store = store;
         BaseUrl = baseAddress + "/public/v1";
         ControlUrl = baseAddress + "/emulator/v1";
+        DashboardUrl = baseAddress + "/ui";
         ApiKey = apiKey;
     }
 
@@ -31,6 +33,9 @@ public sealed class EmulatorHost : IAsyncDisposable
 
     /// <summary>Base URL of the control API, e.g. <c>http://127.0.0.1:8080/emulator/v1</c>.</summary>
     public string ControlUrl { get; }
+
+    /// <summary>Address of the dashboard, e.g. <c>http://127.0.0.1:8080/ui</c> (sign in with the API key).</summary>
+    public string DashboardUrl { get; }
 
     /// <summary>The first accepted API key (the value to send as <c>Authorization</c>).</summary>
     public string ApiKey { get; }
@@ -71,14 +76,17 @@ public sealed class EmulatorHost : IAsyncDisposable
                 k.AddServerHeader = false;
             });
 
+            builder.Services.AddEmulatorOpenApi();
             var app = builder.Build();
             var services = new EmulatorServices(store, clock, options.Seed);
             services.Faults.LoadFile(options.FaultsFile);
             var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Connect.Emulator");
             var apiKeys = new ApiKeys(keys);
+            var dashboard = new EmulatorDashboard(services, apiKeys, keys);
             app.Use((context, next) => Pipeline.HandleErrorsAsync(context, next, logger));
             app.Use(Pipeline.TrimTrailingSlashAsync);
             app.Use((context, next) => UsageApi.ServeFilesAsync(context, next, services));
+            app.Use(dashboard.InvokeAsync);
             app.Use((context, next) => Pipeline.AuthenticateAsync(context, next, apiKeys));
             app.Use((context, next) => Faults.FaultMiddleware.InvokeAsync(context, next, services.Faults));
             app.UseRouting();
@@ -87,6 +95,7 @@ public sealed class EmulatorHost : IAsyncDisposable
             SeedApi.Map(app.MapGroup("/emulator/v1"), services);
             UsageApi.Map(app.MapGroup("/public/v1"), services);
             Faults.FaultApi.Map(app.MapGroup("/emulator/v1"), services.Faults);
+            dashboard.Map(app, app.Lifetime.ApplicationStopping);
 
             await app.StartAsync(cancellationToken).ConfigureAwait(false);
             var port = Pipeline.BoundPort(((IApplicationBuilder)app).ServerFeatures);

@@ -49,7 +49,8 @@ await using (host.ConfigureAwait(false))
 {
     Console.WriteLine($"Connect emulator listening on {host.BaseUrl}");
     Console.WriteLine($"Control API: {host.ControlUrl}");
-    Console.WriteLine($"API key: {host.ApiKey}");
+    Console.WriteLine($"Dashboard: {host.DashboardUrl} (sign in with the API key)");
+    Console.WriteLine($"API key: {ApiKeyMask.Mask(host.ApiKey)}{(host.ApiKey == EmulatorOptions.DefaultApiKey ? " (the default key, see --help)" : string.Empty)}");
     Console.WriteLine(options.DataPath is null ? "Data: in memory" : $"Data: {Path.GetFullPath(options.DataPath)}");
     Console.WriteLine("Press Ctrl+C to stop.");
     try

@@ -5,7 +5,7 @@ using Microsoft.Extensions.Logging;
 
 namespace Connect.Automation.Tests;
 
-/// <summary>The seed-style API (subclass and override, raise outcome exceptions) on the engine, against the real emulator.</summary>
+/// <summary>The connect-sdk-style API (subclass and override, raise outcome exceptions) on the engine, against the real emulator.</summary>
 public sealed class SeedStyleTests(EmulatorFixture emulator) : IClassFixture<EmulatorFixture>, IAsyncLifetime
 {
     public Task InitializeAsync() => emulator.ResetAsync();

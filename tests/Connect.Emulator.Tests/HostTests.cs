@@ -76,6 +76,32 @@ public sealed class HostTests
     }
 
     [Fact]
+    public void Parse_ApiKeyFileAndVariable_AddTheirKeys()
+    {
+        var file = Path.GetTempFileName();
+        try
+        {
+            File.WriteAllLines(file, ["ApiKey SU-1:from-file", "", "  ApiKey SU-2:second  "]);
+
+            var options = CommandLine.Parse(["--api-key-file", file], name => name == CommandLine.ApiKeyVariable ? "ApiKey SU-3:from-env" : null)!;
+
+            Assert.Equal(["ApiKey SU-1:from-file", "ApiKey SU-2:second", "ApiKey SU-3:from-env"], options.ApiKeys);
+            Assert.Throws<ArgumentException>(() => CommandLine.Parse(["--api-key-file", file + ".missing"], _ => null));
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    [Fact]
+    public void Mask_ApiKey_KeepsTheIdHidesTheSecret()
+    {
+        Assert.Equal("ApiKey SU-000-000-000:********", ApiKeyMask.Mask("ApiKey SU-000-000-000:emulator"));
+        Assert.Equal("********", ApiKeyMask.Mask("just-a-secret"));
+    }
+
+    [Fact]
     public void Parse_Help_ReturnsNull() => Assert.Null(CommandLine.Parse(["--help"]));
 
     [Theory]

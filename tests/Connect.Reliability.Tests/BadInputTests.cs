@@ -34,7 +34,7 @@ public sealed class BadInputTests
     [InlineData("{\"apiKey\": 42, \"apiEndpoint\": \"http://127.0.0.1:1/public/v1\"}", "apiKey")]
     [InlineData("{\"apiKey\": \"ApiKey SU-1:s\", \"apiEndpoint\": 5}", "apiEndpoint")]
     [InlineData("{\"apiKey\": \"ApiKey SU-1:s\", \"apiEndpoint\": \"http://127.0.0.1:1/public/v1\", \"products\": 7}", "products")]
-    [InlineData("{\"apiKey\": \"ApiKey SU-1:s\", \"apiEndpoint\": \"not a url\"}", "not a url")]
+    [InlineData("{\"apiKey\": \"ApiKey SU-1:s\", \"apiEndpoint\": \"not a url\"}", "not an absolute")]
     public void FromFile_BadContent_ThrowsConfigurationExceptionNamingTheProblem(string content, string named)
     {
         var path = Path.GetTempFileName();

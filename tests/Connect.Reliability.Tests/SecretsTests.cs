@@ -2,10 +2,12 @@ using System.Collections.Concurrent;
 using System.Text.Json.Nodes;
 using Connect.Emulator;
 using Connect.Processor;
+using System.Text.Json;
 using Connect.Sdk;
 using ExampleProcessor;
 using ExampleProcessor.Vendor;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Xunit.Abstractions;
@@ -78,6 +80,74 @@ public sealed class SecretsTests(ITestOutputHelper output)
         Assert.Contains(lines, l => l.Contains("Exception", StringComparison.Ordinal));
         var leaks = lines.Concat(messages).Where(l => l.Contains(Secret, StringComparison.Ordinal) || l.Contains(Secret[..12], StringComparison.Ordinal)).ToList();
         Assert.True(leaks.Count == 0, "the secret leaked:\n" + string.Join("\n", leaks.Take(5)));
+    }
+
+    [Theory]
+    [InlineData("file")]
+    [InlineData("variable")]
+    public async Task EmulatorBanner_KeyFromFileOrVariable_ShowsItMaskedAndAcceptsIt(string source)
+    {
+        var file = Path.GetTempFileName();
+        try
+        {
+            await File.WriteAllTextAsync(file, ApiKey + "\n");
+            using var emulator = source == "file"
+                ? await EmulatorProcess.StartAsync(["--api-key-file", file])
+                : await EmulatorProcess.StartAsync(environment: new Dictionary<string, string> { ["CONNECT_EMULATOR_API_KEY"] = ApiKey });
+            output.WriteLine(string.Join("\n", emulator.Banner));
+
+            Assert.Contains("API key: ApiKey SU-555-666-777:********", emulator.Banner);
+            Assert.DoesNotContain(emulator.Banner, line => line.Contains(Secret[..8], StringComparison.Ordinal));
+            using var client = emulator.Client(ApiKey);
+            Assert.True((await client.GetAsync("products?limit=1")).IsSuccessStatusCode);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    [Fact]
+    public async Task EmulatorBanner_DefaultKey_IsMaskedToo()
+    {
+        using var emulator = await EmulatorProcess.StartAsync();
+
+        Assert.Contains("API key: ApiKey SU-000-000-000:******** (the default key, see --help)", emulator.Banner);
+        Assert.DoesNotContain(emulator.Banner, line => line.Contains(":emulator", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Serialize_Options_NeverIncludesTheKey()
+    {
+        var client = JsonSerializer.Serialize(new ConnectClientOptions { Endpoint = "http://127.0.0.1:1/public/v1", ApiKey = ApiKey });
+        var processor = JsonSerializer.Serialize(new ProcessorOptions { ConnectApiEndpoint = "http://127.0.0.1:1/public/v1", ConnectApiKey = ApiKey });
+
+        Assert.DoesNotContain(Secret, client, StringComparison.Ordinal);
+        Assert.DoesNotContain(Secret, processor, StringComparison.Ordinal);
+        Assert.Contains("127.0.0.1", client, StringComparison.Ordinal);
+        Assert.Contains("127.0.0.1", processor, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Options_EndpointAndKeySwapped_MessagesNeverShowTheKey()
+    {
+        var client = Assert.Throws<ConnectConfigurationException>(() => new ConnectClient(new ConnectClientOptions { Endpoint = ApiKey, ApiKey = "http://127.0.0.1:1/public/v1" }));
+        var bare = Assert.Throws<ConnectConfigurationException>(() => new ConnectClient(new ConnectClientOptions { Endpoint = "SU-555-666-777:" + Secret, ApiKey = "x" }));
+        var services = new ServiceCollection();
+        services.AddConnectProcessor(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["connectApiEndpoint"] = ApiKey,
+            ["connectApiKey"] = "http://127.0.0.1:1/public/v1",
+            ["products:0"] = "PRD-100-200-300",
+        }).Build());
+        using var provider = services.BuildServiceProvider();
+        var invalid = Assert.Throws<Microsoft.Extensions.Options.OptionsValidationException>(() => provider.GetRequiredService<Microsoft.Extensions.Options.IOptions<ProcessorOptions>>().Value);
+        var processor = invalid.Failures.Append(invalid.Message).Append(invalid.ToString()).ToList();
+
+        Assert.Contains("not an absolute http(s) URL", client.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(Secret[..8], client.Message + bare.Message, StringComparison.Ordinal);
+        Assert.Contains(processor, f => f.Contains("connectApiEndpoint is not an absolute http(s) URL", StringComparison.Ordinal));
+        Assert.DoesNotContain(processor, f => f.Contains(Secret[..8], StringComparison.Ordinal));
     }
 
     [Theory]

@@ -1,6 +1,8 @@
-using System.Collections.Concurrent;
 using System.Net;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Logging;
+using Polly;
 
 namespace Connect.Sdk.Tests;
 
@@ -31,31 +33,81 @@ public class LoggingTests
         Assert.Equal("ApiKey SU-1**********", SecretMask.MaskAuthorization("ApiKey SU-1:abc"));
         Assert.Equal("********************", SecretMask.MaskAuthorization("abc:def"));
     }
+}
 
-    internal sealed record Entry(LogLevel Level, EventId EventId, string Message, IReadOnlyList<string> State);
+public class DefaultLogTests
+{
+    private const string Product = """{"id":"PRD-1"}""";
 
-    private sealed class CapturingLoggerProvider : ILoggerProvider
+    [Fact]
+    public async Task Call_AtDebug_GivesOneLineWhenAnsweredAndTwoWhenRefused()
     {
-        public ConcurrentQueue<Entry> Entries { get; } = new();
+        var sink = new CapturingLoggerProvider();
+        using var factory = LoggerFactory.Create(b => b.SetMinimumLevel(LogLevel.Debug).AddProvider(sink));
+        var stub = new StubHandler()
+            .ReplyJson(Product)
+            .Reply(HttpStatusCode.BadRequest, """{"error_code":"VAL_001","errors":["bad"]}""");
+        using var client = TestClients.Create(stub, TestClients.Options(maxRetries: 0), factory);
 
-        public ILogger CreateLogger(string categoryName) => new Logger(this);
+        await client.Products.GetAsync("PRD-1");
+        var answered = sink.Entries.ToList();
+        await Assert.ThrowsAsync<ConnectApiException>(() => client.Products.GetAsync("PRD-2"));
+        var refused = sink.Entries.Skip(answered.Count).ToList();
 
-        public void Dispose()
+        var line = Assert.Single(answered);
+        Assert.Equal(LogLevel.Debug, line.Level);
+        Assert.Contains("GET https://api.example.test/public/v1/products/PRD-1 answered 200", line.Message, StringComparison.Ordinal);
+        Assert.Equal(2, refused.Count);
+        Assert.Contains(refused, e => e.Message.Contains("VAL_001", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task AddConnectClient_PollyAttemptLines_AreDebugAndRetriesStayWarnings()
+    {
+        var sink = new CapturingLoggerProvider();
+        var stub = new StubHandler().Reply(HttpStatusCode.ServiceUnavailable).ReplyJson(Product);
+        var services = new ServiceCollection();
+        services.AddLogging(b => b.SetMinimumLevel(LogLevel.Trace).AddProvider(sink));
+        services.AddConnectClient(o =>
         {
-        }
+            o.Endpoint = "https://api.example.test/public/v1";
+            o.ApiKey = TestClients.Key;
+            o.RetryBaseDelay = TimeSpan.Zero;
+        }).ConfigurePrimaryHttpMessageHandler(() => stub);
+        await using var provider = services.BuildServiceProvider();
 
-        private sealed class Logger(CapturingLoggerProvider owner) : ILogger
+        await provider.GetRequiredService<ConnectClient>().Products.GetAsync("PRD-1");
+
+        var polly = sink.Entries.Where(e => e.Category == "Polly").ToList();
+        var attempts = polly.Where(e => e.Message.StartsWith("Execution attempt", StringComparison.Ordinal)).ToList();
+        Assert.Equal(2, attempts.Count);
+        Assert.All(attempts, e => Assert.Equal(LogLevel.Debug, e.Level));
+        Assert.Contains(polly, e => e.Message.Contains("OnRetry", StringComparison.Ordinal) && e.Level == LogLevel.Warning);
+        Assert.DoesNotContain(polly, e => e.Level == LogLevel.Information);
+        Assert.Single(sink.Entries, e => e.Category == "Connect.Sdk" && e.Level == LogLevel.Debug);
+        Assert.Contains(sink.Entries, e => e.Category == "Connect.Sdk" && e.Message.Contains("ApiKey SU-000-000-000**********", StringComparison.Ordinal));
+        Assert.All(sink.Entries, e => Assert.DoesNotContain(TestClients.Secret, e.Message + " " + string.Join(" ", e.State), StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task AddConnectClient_OtherPipelines_KeepPollysSeverity()
+    {
+        var sink = new CapturingLoggerProvider();
+        var services = new ServiceCollection();
+        services.AddLogging(b => b.SetMinimumLevel(LogLevel.Debug).AddProvider(sink));
+        services.AddConnectClient(o =>
         {
-            public IDisposable? BeginScope<TState>(TState state)
-                where TState : notnull => null;
+            o.Endpoint = "https://api.example.test/public/v1";
+            o.ApiKey = TestClients.Key;
+        });
+        var other = services.AddHttpClient("other").ConfigurePrimaryHttpMessageHandler(() => new StubHandler().ReplyJson(Product));
+        other.AddResilienceHandler("other", b => b.AddRetry(new HttpRetryStrategyOptions { MaxRetryAttempts = 1, Delay = TimeSpan.Zero }));
+        await using var provider = services.BuildServiceProvider();
 
-            public bool IsEnabled(LogLevel logLevel) => true;
+        using var http = provider.GetRequiredService<IHttpClientFactory>().CreateClient("other");
+        (await http.GetAsync(new Uri("https://other.example.test/"))).Dispose();
 
-            public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
-            {
-                var values = state is IEnumerable<KeyValuePair<string, object?>> pairs ? pairs.Select(p => $"{p.Key}={p.Value}").ToList() : [];
-                owner.Entries.Enqueue(new Entry(logLevel, eventId, formatter(state, exception) + (exception?.ToString() ?? string.Empty), values));
-            }
-        }
+        var attempt = Assert.Single(sink.Entries, e => e.Category == "Polly" && e.Message.StartsWith("Execution attempt", StringComparison.Ordinal));
+        Assert.Equal(LogLevel.Information, attempt.Level);
     }
 }

@@ -66,6 +66,52 @@ public sealed class UsageSpreadsheetWriterTests
         Assert.False(cells.ContainsKey("K2")); // empty cells are absent
     }
 
+    [Theory]
+    [InlineData("=cmd|' /C calc'!A0")]
+    [InlineData("=HYPERLINK(\"http://example.com\",\"x\")")]
+    [InlineData("+1+1")]
+    [InlineData("-2+3")]
+    [InlineData("@SUM(1,2)")]
+    [InlineData("\t=1+1")]
+    public async Task WriteAsync_FormulaLookingText_KeptExactlyInACellMarkedAsText(string hostile)
+    {
+        var record = TestData.Valid();
+        record.RecordNote = hostile;
+        record.ItemName = hostile;
+        using var xlsx = new MemoryStream();
+        await UsageSpreadsheetWriter.WriteAsync(xlsx, [record, TestData.Valid(1)]);
+
+        xlsx.Position = 0;
+        using (var document = SpreadsheetDocument.Open(xlsx, false))
+        {
+            var formats = document.WorkbookPart!.WorkbookStylesPart!.Stylesheet.CellFormats!.Elements<CellFormat>().ToList();
+            var part = (WorksheetPart)document.WorkbookPart.GetPartById(document.WorkbookPart.Workbook.Sheets!.Elements<Sheet>().First().Id!);
+            var cells = part.Worksheet.Descendants<Row>().ElementAt(1).Elements<Cell>().ToList();
+            var marked = cells.Where(c => c.StyleIndex?.Value is { } style && formats[(int)style].QuotePrefix?.Value == true).Select(c => c.CellReference?.Value).ToList();
+            Assert.Equal(["B2", "K2"], marked);
+            Assert.All(cells, c => Assert.Null(c.CellFormula));
+        }
+
+        var cellsByReference = DomReader.Rows(xlsx, "usage_records")[1].ToDictionary(c => c.Reference);
+        Assert.Equal(hostile, cellsByReference["B2"].Text);
+        xlsx.Position = 0;
+        var read = UsageSpreadsheetReader.ReadRecords(xlsx).First();
+        Assert.Equal(hostile, read.RecordNote);
+        Assert.Equal(hostile, read.ItemName);
+    }
+
+    [Fact]
+    public async Task WriteAsync_OrdinaryText_IsNotMarked()
+    {
+        using var xlsx = new MemoryStream();
+        await UsageSpreadsheetWriter.WriteAsync(xlsx, [TestData.Valid()]);
+
+        xlsx.Position = 0;
+        using var document = SpreadsheetDocument.Open(xlsx, false);
+        var part = (WorksheetPart)document.WorkbookPart!.GetPartById(document.WorkbookPart.Workbook.Sheets!.Elements<Sheet>().First().Id!);
+        Assert.All(part.Worksheet.Descendants<Cell>(), c => Assert.Null(c.StyleIndex));
+    }
+
     [Fact]
     public async Task WriteAsync_Default_OnlyCellsAfterAGapCarryAReference()
     {

@@ -19,6 +19,14 @@ public sealed class Purchase(VendorClient vendor) : IRequestHandler<FulfillmentR
         string subscriptionId;
         try
         {
+            // A run that created the subscription but stopped before the approval left its id on the request: the
+            // vendor already has it, so a re-run approves with it instead of creating a second one.
+            if (request.GetParamValue(Parameters.SubscriptionId) is { Length: > 0 } saved
+                && await vendor.FindSubscriptionAsync(saved, cancellationToken) is not null)
+            {
+                return ProcessResult.Approve(await context.GetActivationTemplateIdAsync(request.GetProductId(), cancellationToken));
+            }
+
             var created = await vendor.CreateSubscriptionAsync(
                 tenant, request.GetParamValue(Parameters.CustomerEmail), Parameters.Items(request), request.Asset?.Tiers?.Tier1?.Id, cancellationToken);
             subscriptionId = created["id"]!.GetValue<string>();

@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
-using System.Globalization;
 using System.Net;
+using System.Security.Cryptography;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -26,7 +26,6 @@ public sealed class MockVendorApi : IAsyncDisposable
     private readonly WebApplication _app;
     private readonly ConcurrentDictionary<string, JsonObject> _subscriptions = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, JsonObject> _resellers = new(StringComparer.Ordinal);
-    private int _next;
 
     private MockVendorApi(WebApplication app, Uri baseUrl)
     {
@@ -95,21 +94,34 @@ public sealed class MockVendorApi : IAsyncDisposable
                 return Error(409, $"The tenant name '{tenant}' is reserved by the vendor; choose another one.");
             }
 
-            // Import (a subscription Connect already has) keeps its id; a new one gets the next id.
-            var id = body["id"]?.GetValue<string>() ?? $"SUB-{Interlocked.Increment(ref _next).ToString("000000", CultureInfo.InvariantCulture)}";
+            // Import (a subscription Connect already has) keeps its id; a new one gets a fresh id.
+            var imported = body["id"]?.GetValue<string>();
             var subscription = new JsonObject
             {
-                ["id"] = id,
+                ["id"] = imported,
                 ["tenant"] = tenant,
                 ["admin_email"] = body["admin_email"]?.DeepClone(),
                 ["items"] = body["items"]?.DeepClone() ?? new JsonArray(),
                 ["status"] = body["status"]?.GetValue<string>() ?? "active",
                 ["reseller_id"] = body["reseller_id"]?.DeepClone(),
             };
-            if (!_subscriptions.TryAdd(id, subscription))
+            if (imported is not null)
             {
-                return Error(409, $"Subscription {id} already exists.");
+                // Importing is idempotent: a second import of the same id answers with the subscription already held.
+                return _subscriptions.TryAdd(imported, subscription)
+                    ? Results.Json(subscription, statusCode: 201)
+                    : Results.Json(_subscriptions[imported].DeepClone());
             }
+
+            // The mock lives for one run but Connect keeps the ids it handed out before (imported or not, e.g. of
+            // cancelled assets): a random id never meets one of them, and TryAdd rules out a clash within the run.
+            string id;
+            do
+            {
+                id = NewId("SUB");
+                subscription["id"] = id;
+            }
+            while (!_subscriptions.TryAdd(id, subscription));
 
             return Results.Json(subscription, statusCode: 201);
         });
@@ -129,15 +141,20 @@ public sealed class MockVendorApi : IAsyncDisposable
         v1.MapPost("/resellers", async (HttpRequest request) =>
         {
             var body = await ReadAsync(request);
-            var id = $"RES-{Interlocked.Increment(ref _next).ToString("000000", CultureInfo.InvariantCulture)}";
             var reseller = new JsonObject
             {
-                ["id"] = id,
                 ["name"] = body["name"]?.DeepClone(),
                 ["partner_number"] = body["partner_number"]?.DeepClone(),
                 ["connect_account_id"] = body["connect_account_id"]?.DeepClone(),
             };
-            _resellers[id] = reseller;
+            string id;
+            do
+            {
+                id = NewId("RES");
+                reseller["id"] = id;
+            }
+            while (!_resellers.TryAdd(id, reseller));
+
             return Results.Json(reseller, statusCode: 201);
         });
     }
@@ -162,6 +179,10 @@ public sealed class MockVendorApi : IAsyncDisposable
             return Results.Json(subscription.DeepClone());
         }
     }
+
+    /// <summary>An id that is not repeated across runs: the prefix and 12 random hexadecimal digits (48 bits).</summary>
+    private static string NewId(string prefix) =>
+        $"{prefix}-{Convert.ToHexString(RandomNumberGenerator.GetBytes(6))}";
 
     private static async Task<JsonObject> ReadAsync(HttpRequest request) =>
         request.ContentLength is 0 ? [] : await System.Text.Json.JsonSerializer.DeserializeAsync<JsonObject>(request.Body) ?? [];

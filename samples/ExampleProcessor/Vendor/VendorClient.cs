@@ -22,6 +22,19 @@ public sealed class VendorClient(HttpClient http)
             ["items"] = Items(items),
         }, cancellationToken);
 
+    /// <summary>The subscription, or null when the vendor does not know it.</summary>
+    public async Task<JsonObject?> FindSubscriptionAsync(string id, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await SendAsync(HttpMethod.Get, $"subscriptions/{Uri.EscapeDataString(id)}", null, cancellationToken);
+        }
+        catch (VendorApiException missing) when (missing.Status == 404)
+        {
+            return null;
+        }
+    }
+
     public Task<JsonObject> ImportSubscriptionAsync(string id, string tenant, string status, CancellationToken cancellationToken) =>
         SendAsync(HttpMethod.Post, "subscriptions", new JsonObject { ["id"] = id, ["tenant"] = tenant, ["status"] = status }, cancellationToken);
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Security.Cryptography;
 using System.Text.Json.Nodes;
 using Connect.Emulator.Http;
 using Connect.Emulator.Store;
@@ -436,14 +437,13 @@ internal sealed class UsageService(DocumentStore store, Clock clock)
         ["to"] = Json.Str(node, "to") ?? string.Empty,
     };
 
-    /// <summary>A usage file id in Connect's shape <c>UF-YYYY-MM-NNNN-NNNN</c>, scattered like real ones.</summary>
+    /// <summary>A usage file id in Connect's shape <c>UF-YYYY-MM-NNNN-NNNN</c>, random like real ones.</summary>
     private static string NewFileId(StoreWriter w, string now)
     {
         while (true)
         {
-            var n = w.Next("usage_file");
-            var digits = (long)(((UInt128)(ulong)n * 7_919_393_137UL + 6UL * 104_729_017UL) % 100_000_000UL);
-            var text = digits.ToString("00000000", CultureInfo.InvariantCulture);
+            // Random, not a counter: a fresh store must not hand out the ids (and so the links) of another one.
+            var text = RandomNumberGenerator.GetInt32(100_000_000).ToString("00000000", CultureInfo.InvariantCulture);
             var id = $"UF-{now[..4]}-{now[5..7]}-{text[..4]}-{text[4..]}";
             if (!w.Exists(Collections.UsageFiles, id))
             {

@@ -13,6 +13,8 @@ internal static class ControlApi
 
     public static void Map(RouteGroupBuilder api, EmulatorServices s)
     {
+        static string Clip(string text) => text.Length > 40 ? text[..40] + "..." : text;
+
         // Create a subscription (purchase) or a change/suspend/resume/cancel request, as a storefront would.
         api.MapPost("/requests", async Task<IResult> (HttpContext c) =>
         {
@@ -25,11 +27,14 @@ internal static class ControlApi
         {
             var body = await Bodies.ReadObjectAsync(c.Request, c.RequestAborted).ConfigureAwait(false);
             var productId = Bodies.String(body, "product_id") ?? throw ApiException.Invalid("product_id: This field is required.");
-            var count = body["count"] is JsonValue v && v.TryGetValue<int>(out var n) ? n : 1;
-            if (count < 1 || count > MaxGenerate)
+            // Absent means one; anything else must be a JSON whole number in range ("ten", 1e100, 2^63 and 2.5 are refused).
+            var count = body["count"] switch
             {
-                throw ApiException.Invalid($"count: Must be between 1 and {MaxGenerate.ToString(CultureInfo.InvariantCulture)}.");
-            }
+                null => 1,
+                JsonValue v when v.GetValueKind() == System.Text.Json.JsonValueKind.Number && v.TryGetValue<long>(out var n) && n is >= 1 and <= MaxGenerate => (int)n,
+                _ => throw ApiException.Invalid(
+                    $"count: Must be a whole number between 1 and {MaxGenerate.ToString(CultureInfo.InvariantCulture)} (the limit), not {Clip(body["count"]!.ToJsonString())}."),
+            };
 
             var status = Bodies.String(body, "status") ?? "pending";
             if (status is not ("pending" or "draft" or "inquiring"))
@@ -54,7 +59,10 @@ internal static class ControlApi
             var query = c.Request.Query;
             var objectId = query["object_id"].ToString();
             var limit = int.TryParse(query["limit"], NumberStyles.None, CultureInfo.InvariantCulture, out var l) ? Math.Min(l, Lists.MaxLimit) : Lists.DefaultLimit;
-            var offset = int.TryParse(query["offset"], NumberStyles.None, CultureInfo.InvariantCulture, out var o) ? o : 0;
+            var offsetText = query["offset"].ToString();
+            var offset = int.TryParse(offsetText, NumberStyles.None, CultureInfo.InvariantCulture, out var o) ? o
+                : offsetText.Length > 0 && offsetText.All(char.IsAsciiDigit) ? int.MaxValue // past the end: an empty page
+                : 0;
             var entries = s.Store.ReadAudit(string.IsNullOrEmpty(objectId) ? null : objectId, limit, offset, out var total);
             var body = new JsonArray([.. entries.Select(e => (JsonNode)new JsonObject
             {

@@ -1,4 +1,6 @@
 using System.Collections.Frozen;
+using System.Security.Cryptography;
+using System.Text;
 using System.Text.Json.Nodes;
 using Connect.Emulator.Domain;
 using Connect.Emulator.Http;
@@ -100,8 +102,9 @@ internal static class UsageApi
     }
 
     /// <summary>
-    /// Serves <c>GET /files/usage/templates/{product}.xlsx</c> and <c>GET /files/usage/uploads/{usage file}.xlsx</c>
-    /// without authentication, as Connect's storage links are fetched without the API key. Runs before authentication.
+    /// Serves <c>GET /files/usage/templates/{product}.xlsx</c> and <c>GET /files/usage/uploads/{usage file}/{token}.xlsx</c>
+    /// without authentication, as Connect's signed storage links are fetched without the API key: an upload only at the
+    /// exact link its <c>usage_file_uri</c> holds (a random 128-bit token per upload). Runs before authentication.
     /// </summary>
     public static async Task ServeFilesAsync(HttpContext context, RequestDelegate next, EmulatorServices services)
     {
@@ -122,9 +125,15 @@ internal static class UsageApi
                 content = Template();
             }
         }
-        else if (rest.StartsWith("uploads/", StringComparison.Ordinal) && rest.EndsWith(".xlsx", StringComparison.Ordinal))
+        else if (rest.StartsWith("uploads/", StringComparison.Ordinal) && rest.EndsWith(".xlsx", StringComparison.Ordinal)
+            && rest["uploads/".Length..^".xlsx".Length].Split('/') is [var fileId, var token]
+            && services.Store.Get(Collections.UsageFiles, fileId) is { } usageFile
+            && Uri.TryCreate(Json.Str(usageFile, "usage_file_uri"), UriKind.Absolute, out var link)
+            && CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(link.AbsolutePath), Encoding.UTF8.GetBytes(path))
+            && token.Length > 0)
         {
-            content = services.Usage.UploadedContent(rest["uploads/".Length..^".xlsx".Length]);
+            // Only the exact link handed out in usage_file_uri (its 128-bit token included) serves the upload.
+            content = services.Usage.UploadedContent(fileId);
         }
 
         if (content is null)
@@ -175,15 +184,17 @@ internal static class UsageApi
             throw TooLarge(maxBytes);
         }
 
-        byte[] content;
-        using (var buffer = new MemoryStream())
+        // One copy of the upload in memory (it is stored); the workbook is read from it as a stream, within limits.
+        var content = new byte[file.Length];
+        var upload = file.OpenReadStream();
+        await using (upload.ConfigureAwait(false))
         {
-            await file.CopyToAsync(buffer, c.RequestAborted).ConfigureAwait(false);
-            content = buffer.ToArray();
+            await upload.ReadExactlyAsync(content, c.RequestAborted).ConfigureAwait(false);
         }
 
-        var parsed = await UsageWorkbookParser.ParseAsync(new MemoryStream(content), maxBytes, c.RequestAborted).ConfigureAwait(false);
-        var uri = $"{Origin(c)}{FilesPrefix}uploads/{id}.xlsx";
+        var parsed = UsageWorkbookParser.Parse(content);
+        // The link stands in for a signed storage link: unguessable, so an upload is not served to whoever guesses its id.
+        var uri = $"{Origin(c)}{FilesPrefix}uploads/{id}/{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16))}.xlsx";
         return Responses.Json(usage.Upload(id, content, parsed, uri, Caller.From(c)), StatusCodes.Status201Created);
     }
 

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using Connect.Emulator.Http;
 
@@ -14,15 +13,7 @@ internal static class FaultApi
         {
             using var reader = new StreamReader(c.Request.Body);
             var text = await reader.ReadToEndAsync(c.RequestAborted).ConfigureAwait(false);
-            JsonNode? node;
-            try
-            {
-                node = string.IsNullOrWhiteSpace(text) ? null : JsonNode.Parse(text);
-            }
-            catch (JsonException ex)
-            {
-                throw ApiException.Invalid($"The request body is not valid JSON: {ex.Message}");
-            }
+            var node = string.IsNullOrWhiteSpace(text) ? null : Bodies.Parse(text);
 
             try
             {

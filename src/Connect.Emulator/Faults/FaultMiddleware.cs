@@ -5,7 +5,7 @@ namespace Connect.Emulator.Faults;
 
 /// <summary>
 /// Applies the fault rules to every call after authentication and before routing, except the control API
-/// (<c>/emulator/v1/...</c>), which is never faulted.
+/// (<c>/emulator/v1/...</c>) and the dashboard's pages (<c>/ui/...</c>), which are never faulted.
 /// </summary>
 internal static class FaultMiddleware
 {
@@ -15,10 +15,13 @@ internal static class FaultMiddleware
 
     private const string ControlPrefix = "/emulator/v1";
 
+    // The dashboard's pages stay usable while faults are injected (its actions, API calls, are faulted like any client's).
+    private const string DashboardPrefix = "/ui";
+
     public static async Task InvokeAsync(HttpContext context, RequestDelegate next, FaultInjector faults)
     {
         var path = context.Request.Path.Value ?? string.Empty;
-        if (!faults.Enabled || path.StartsWith(ControlPrefix, StringComparison.Ordinal))
+        if (!faults.Enabled || path.StartsWith(ControlPrefix, StringComparison.Ordinal) || context.Request.Path.StartsWithSegments(DashboardPrefix))
         {
             await next(context).ConfigureAwait(false);
             return;

@@ -16,6 +16,9 @@ internal abstract class BodyShape
     /// <summary>A text field: a string, number or boolean.</summary>
     public static readonly BodyShape Text = new TextShape();
 
+    /// <summary>A date: a string <c>YYYY-MM-DD</c> or an ISO 8601 date and time (a usage file's period).</summary>
+    public static readonly BodyShape Date = new DateShape();
+
     /// <summary>
     /// A parameter's <c>structured_value</c>: an object, or <c>""</c> (processors send it for "no structured value",
     /// the Python Processor SDK's Subscription Activation use case).
@@ -72,6 +75,26 @@ internal abstract class BodyShape
             if (node.GetValueKind() is not (JsonValueKind.String or JsonValueKind.Number or JsonValueKind.True or JsonValueKind.False))
             {
                 throw WrongType(path, Expected, node);
+            }
+        }
+    }
+
+    private sealed class DateShape : BodyShape
+    {
+        private static readonly string[] Formats = ["yyyy-MM-dd", "yyyy-MM-dd'T'HH:mm:ss", "yyyy-MM-dd'T'HH:mm:ss.FFFFFFF", "yyyy-MM-dd'T'HH:mm:ssK", "yyyy-MM-dd'T'HH:mm:ss.FFFFFFFK", "yyyy-MM-dd HH:mm:ss"];
+
+        protected override string Expected => "a date (YYYY-MM-DD or ISO 8601)";
+
+        protected override void CheckNode(JsonNode node, string path)
+        {
+            if (node is not JsonValue value || !value.TryGetValue<string>(out var text))
+            {
+                throw WrongType(path, Expected, node);
+            }
+
+            if (!DateTimeOffset.TryParseExact(text, Formats, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out _))
+            {
+                throw ApiException.Invalid($"{path}: Expected {Expected}, got '{(text.Length > 40 ? text[..40] + "..." : text)}'.");
             }
         }
     }

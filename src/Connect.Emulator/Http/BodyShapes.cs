@@ -50,12 +50,12 @@ internal static class BodyShapes
     public static readonly BodyShape UsageCreate = Object(
         ("name", Text), ("description", Text), ("note", Text), ("currency", Text), ("external_id", Text),
         ("product_id", Text), ("contract_id", Text), ("product", Reference), ("contract", Reference),
-        ("period", Object(("from", Text), ("to", Text))));
+        ("period", Object(("from", Date), ("to", Date))));
 
     /// <summary><c>PUT usage/files/{id}</c>.</summary>
     public static readonly BodyShape UsageUpdate = Object(
         ("name", Text), ("description", Text), ("note", Text), ("currency", Text), ("external_id", Text),
-        ("period", Object(("from", Text), ("to", Text))));
+        ("period", Object(("from", Date), ("to", Date))));
 
     /// <summary><c>POST usage/files/{id}/accept</c>.</summary>
     public static readonly BodyShape UsageAccept = Object(("acceptance_note", Text));

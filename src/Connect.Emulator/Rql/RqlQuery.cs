@@ -354,8 +354,12 @@ internal sealed class RqlQuery
                 }
                 else
                 {
-                    int? number = value.Kind == RqlValueKind.Text
-                        && int.TryParse(value.Text, NumberStyles.None, CultureInfo.InvariantCulture, out var parsed) ? parsed : null;
+                    // Bad values fall back to the defaults (django-rql); a well-formed number past int.MaxValue is
+                    // past the end of any collection (offset: an empty page; limit: cut down to the maximum).
+                    int? number = value.Kind != RqlValueKind.Text ? null
+                        : int.TryParse(value.Text, NumberStyles.None, CultureInfo.InvariantCulture, out var parsed) ? parsed
+                        : value.Text.Length > 0 && value.Text.All(char.IsAsciiDigit) ? int.MaxValue
+                        : null;
                     if (name == "limit")
                     {
                         Limit = number;

@@ -1,8 +1,8 @@
 using System.Globalization;
+using System.IO.Compression;
 using System.Text;
-using DocumentFormat.OpenXml;
+using System.Xml;
 using DocumentFormat.OpenXml.Packaging;
-using DocumentFormat.OpenXml.Spreadsheet;
 
 namespace Connect.Emulator.Usage;
 
@@ -45,7 +45,7 @@ internal sealed record UsageWorkbookCellError(int RowNumber, string Column, stri
 }
 
 /// <summary>
-/// The outcome of <see cref="UsageWorkbookParser.Parse"/>: either a file-level <see cref="Error"/> (not an xlsx, no
+/// The outcome of <c>UsageWorkbookParser.Parse</c>: either a file-level <see cref="Error"/> (not an xlsx, no
 /// <c>usage_records</c> sheet, missing columns, too large), or the rows with any per-cell errors.
 /// </summary>
 internal sealed class UsageWorkbookParseResult
@@ -92,14 +92,18 @@ internal sealed class UsageWorkbookParseResult
 /// <summary>
 /// Reads an uploaded usage file (contract/api-contract.md section 8) by header name: the 16-column PYSDK layout, the 17-column PHP/HAXE one
 /// and the 8-column 2019 template (whose <c>usage_record_id</c> is an alias of <c>record_id</c>); unknown headers
-/// become record parameters. Rows stream through the SDK's SAX <see cref="OpenXmlReader"/>; only one cell at a time is
-/// loaded as an element. Never throws: garbage, empty, truncated or oversized input becomes a result with an error.
+/// become record parameters. The package is opened with the Open XML SDK, but every part read (workbook, shared
+/// strings, sheets) streams through an <see cref="XmlReader"/> over a counting stream: cell text is read in chunks,
+/// only the header's columns are kept per row, and <see cref="UsageUploadLimits"/> stop a hostile file early. Never
+/// throws: garbage, empty, truncated, oversized or over-limit input becomes a result with an error.
 /// </summary>
 internal sealed class UsageWorkbookParser
 {
     private const int MaxCellErrors = 1000;
-    private const int MaxRows = 1_048_576; // Excel's own sheet limit
-    private const long MaxSharedStringChars = 64L * 1024 * 1024;
+    private const int MaxIntegerDigits = 15; // as a double (what Excel and Connect's reports hold) keeps every digit
+    private static readonly decimal MaxNumber = 1_000_000_000_000_000m;
+    private const string MainNamespace = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+    private const string RelationshipNamespace = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 
     private static readonly string[] RequiredColumns =
     [
@@ -114,22 +118,37 @@ internal sealed class UsageWorkbookParser
         "item_unit", "category_id", "asset_recon_id", "tier",
     };
 
+    /// <summary>Columns of free text, stored exactly as sent (others, and the numbers and dates, are read trimmed).</summary>
+    private static readonly HashSet<string> FreeText = new(StringComparer.Ordinal) { "record_note", "item_name" };
+
     private static readonly string[] DateFormats =
     [
         "yyyy-MM-dd HH:mm:ss", "yyyy-MM-dd", "yyyy-MM-dd HH:mm", "yyyy-MM-dd'T'HH:mm:ss", "yyyy-MM-dd'T'HH:mm:ss.FFFFFFF",
         "yyyy-MM-dd'T'HH:mm:ssK", "yyyy-MM-dd'T'HH:mm:ss.FFFFFFFK", "yyyy-MM-dd HH:mm:ss.FFFFFFF",
     ];
 
-    private readonly List<string> _sharedStrings = [];
-
-    private UsageWorkbookParser()
+    private static readonly XmlReaderSettings XmlSettings = new()
     {
-    }
+        DtdProcessing = DtdProcessing.Prohibit,
+        XmlResolver = null,
+        IgnoreComments = true,
+        IgnoreProcessingInstructions = true,
+        IgnoreWhitespace = true,
+        CloseInput = true,
+    };
+
+    private readonly List<string> _sharedStrings = [];
+    private readonly UsageUploadLimits _limits;
+    private readonly char[] _chunk = new char[4096];
+    private long _expanded;
+
+    private UsageWorkbookParser(UsageUploadLimits limits) => _limits = limits;
 
     /// <summary>Parses an uploaded workbook, reading the upload synchronously (use <see cref="ParseAsync"/> for a request body).</summary>
     /// <param name="xlsx">The upload (read to its end, at most <paramref name="maxBytes"/> + 1 bytes).</param>
     /// <param name="maxBytes">The largest upload accepted.</param>
-    public static UsageWorkbookParseResult Parse(Stream xlsx, long maxBytes)
+    /// <param name="limits">How much of the workbook to read; <see cref="UsageUploadLimits.Default"/> when null.</param>
+    public static UsageWorkbookParseResult Parse(Stream xlsx, long maxBytes, UsageUploadLimits? limits = null)
     {
         if (xlsx is null)
         {
@@ -150,8 +169,14 @@ internal sealed class UsageWorkbookParser
             return UsageWorkbookParseResult.Failure($"The upload could not be read: {ex.Message}");
         }
 
-        return ParseBuffered(buffer, maxBytes);
+        return ParseBuffered(buffer, limits);
     }
+
+    /// <summary>Parses an upload already held in memory (no copy is made).</summary>
+    /// <param name="content">The upload's bytes.</param>
+    /// <param name="limits">How much of the workbook to read; <see cref="UsageUploadLimits.Default"/> when null.</param>
+    public static UsageWorkbookParseResult Parse(byte[] content, UsageUploadLimits? limits = null) =>
+        ParseBuffered(new MemoryStream(content, writable: false), limits);
 
     /// <summary>Parses an uploaded workbook, reading the upload asynchronously (an ASP.NET Core request body forbids synchronous reads).</summary>
     /// <param name="xlsx">The upload (read to its end, at most <paramref name="maxBytes"/> + 1 bytes).</param>
@@ -187,13 +212,14 @@ internal sealed class UsageWorkbookParser
         }
 
         buffer.Position = 0;
-        return ParseBuffered(buffer, maxBytes);
+        return ParseBuffered(buffer, null);
     }
 
     private static string TooLarge(long maxBytes) => $"The uploaded file is larger than the limit of {maxBytes} bytes.";
 
-    private static UsageWorkbookParseResult ParseBuffered(MemoryStream buffer, long maxBytes)
+    private static UsageWorkbookParseResult ParseBuffered(MemoryStream buffer, UsageUploadLimits? limits)
     {
+        limits ??= UsageUploadLimits.Default;
         using (buffer)
         {
             if (buffer.Length == 0)
@@ -203,10 +229,20 @@ internal sealed class UsageWorkbookParser
 
             try
             {
-                // Bound the XML a part may expand to, so a small zip bomb cannot make the server read gigabytes.
-                var settings = new OpenSettings { MaxCharactersInPart = Math.Clamp(maxBytes * 200, 16L << 20, 2L << 30) };
-                using var document = SpreadsheetDocument.Open(buffer, isEditable: false, settings);
-                return new UsageWorkbookParser().Read(document);
+                // The sizes the zip declares are checked before anything is inflated, so a bomb is refused at once;
+                // the counting streams below hold parts to the same budget whatever the zip declares.
+                if (DeclaredSize(buffer) is var declared && declared > limits.MaxExpandedBytes)
+                {
+                    return UsageWorkbookParseResult.Failure(ExpandedLimit(limits, declared));
+                }
+
+                buffer.Position = 0;
+                using var document = SpreadsheetDocument.Open(buffer, isEditable: false);
+                return new UsageWorkbookParser(limits).Read(document);
+            }
+            catch (UploadLimitException limit)
+            {
+                return UsageWorkbookParseResult.Failure(limit.Message, limit.Headers);
             }
             catch (Exception ex) when (ex is not OutOfMemoryException and not StackOverflowException)
             {
@@ -216,6 +252,24 @@ internal sealed class UsageWorkbookParser
             }
         }
     }
+
+    private static long DeclaredSize(Stream zip)
+    {
+        using var archive = new ZipArchive(zip, ZipArchiveMode.Read, leaveOpen: true);
+        long total = 0;
+        foreach (var entry in archive.Entries)
+        {
+            total += entry.Length;
+        }
+
+        return total;
+    }
+
+    private static string ExpandedLimit(UsageUploadLimits limits, long? declared = null) =>
+        (declared is { } size
+            ? $"The workbook declares {size.ToString(CultureInfo.InvariantCulture)} bytes once decompressed"
+            : "The workbook expands to more bytes once decompressed")
+        + $", more than the limit of {limits.MaxExpandedBytes.ToString(CultureInfo.InvariantCulture)} bytes (decompressed size); it was not read further.";
 
     private static MemoryStream ReadLimited(Stream input, long maxBytes)
     {
@@ -240,7 +294,7 @@ internal sealed class UsageWorkbookParser
     private UsageWorkbookParseResult Read(SpreadsheetDocument document)
     {
         var workbookPart = document.WorkbookPart;
-        var sheets = workbookPart?.Workbook?.Sheets?.Elements<Sheet>().ToList() ?? [];
+        var sheets = workbookPart is null ? [] : ReadSheetList(workbookPart);
         if (workbookPart is null || sheets.Count == 0)
         {
             return UsageWorkbookParseResult.Failure("The file is not a valid .xlsx workbook: it has no worksheets.");
@@ -249,20 +303,16 @@ internal sealed class UsageWorkbookParser
         var recordsPart = FindSheet(workbookPart, sheets, "usage_records");
         if (recordsPart is null)
         {
-            var names = string.Join(", ", sheets.Select(s => s.Name?.Value ?? "?"));
+            var names = string.Join(", ", sheets.Select(s => s.Name));
             return UsageWorkbookParseResult.Failure($"The workbook has no 'usage_records' sheet (its sheets: {names}).");
         }
 
         if (workbookPart.SharedStringTablePart is { } sst)
         {
-            var error = ReadSharedStrings(sst);
-            if (error is not null)
-            {
-                return UsageWorkbookParseResult.Failure(error);
-            }
+            ReadSharedStrings(sst);
         }
 
-        var table = ReadTable(recordsPart);
+        var table = ReadTable(recordsPart, "usage_records");
         if (table.Error is not null)
         {
             return UsageWorkbookParseResult.Failure(table.Error, table.Headers);
@@ -311,52 +361,126 @@ internal sealed class UsageWorkbookParser
         return UsageWorkbookParseResult.Success(rows, errors, categories, table.Headers);
     }
 
-    private static WorksheetPart? FindSheet(WorkbookPart workbookPart, List<Sheet> sheets, string name)
+    private readonly record struct SheetEntry(string Name, string? RelationshipId);
+
+    /// <summary>The workbook's <c>sheets</c>, read from the workbook part as a stream (not loaded as a DOM).</summary>
+    private List<SheetEntry> ReadSheetList(WorkbookPart workbookPart)
     {
-        var sheet = sheets.FirstOrDefault(s => string.Equals(s.Name?.Value?.Trim(), name, StringComparison.OrdinalIgnoreCase));
-        return sheet?.Id?.Value is { } id && workbookPart.TryGetPartById(id, out var part) ? part as WorksheetPart : null;
+        var sheets = new List<SheetEntry>();
+        using var reader = Open(workbookPart);
+        while (reader.Read())
+        {
+            if (reader.NodeType == XmlNodeType.Element && reader.LocalName == "sheet" && reader.NamespaceURI == MainNamespace)
+            {
+                if (sheets.Count >= _limits.MaxColumns)
+                {
+                    throw new UploadLimitException($"The workbook has more than {_limits.MaxColumns} sheets (limit).");
+                }
+
+                sheets.Add(new SheetEntry(reader.GetAttribute("name") ?? "?", reader.GetAttribute("id", RelationshipNamespace)));
+            }
+        }
+
+        return sheets;
+    }
+
+    private static WorksheetPart? FindSheet(WorkbookPart workbookPart, List<SheetEntry> sheets, string name)
+    {
+        var sheet = sheets.FirstOrDefault(s => string.Equals(s.Name.Trim(), name, StringComparison.OrdinalIgnoreCase));
+        return sheet.RelationshipId is { } id && workbookPart.TryGetPartById(id, out var part) ? part as WorksheetPart : null;
     }
 
     private static string NormalizeHeader(string header) => header.Trim().ToLowerInvariant();
 
-    private string? ReadSharedStrings(SharedStringTablePart part)
+    /// <summary>An XML reader over a part, its bytes counted against <see cref="UsageUploadLimits.MaxExpandedBytes"/>.</summary>
+    private XmlReader Open(OpenXmlPart part) =>
+        XmlReader.Create(new CountingStream(part.GetStream(FileMode.Open, FileAccess.Read), this), XmlSettings);
+
+    private void ReadSharedStrings(SharedStringTablePart part)
     {
         long chars = 0;
-        using var reader = OpenXmlReader.Create(part);
+        using var reader = Open(part);
         while (reader.Read())
         {
-            if (reader.ElementType == typeof(SharedStringItem) && reader.IsStartElement)
+            if (reader.NodeType == XmlNodeType.Element && reader.LocalName == "si")
             {
-                var item = (SharedStringItem)reader.LoadCurrentElement()!;
-                var text = ItemText(item);
+                var text = ReadStringItem(reader, "shared string " + _sharedStrings.Count.ToString(CultureInfo.InvariantCulture));
                 chars += text.Length;
-                if (chars > MaxSharedStringChars)
+                if (chars > _limits.MaxSharedStringChars)
                 {
-                    return "The workbook's shared strings are too large.";
+                    throw new UploadLimitException(
+                        $"The workbook's shared strings hold more than {_limits.MaxSharedStringChars.ToString(CultureInfo.InvariantCulture)} characters (limit).");
                 }
 
                 _sharedStrings.Add(text);
             }
         }
-
-        return null;
     }
 
-    /// <summary>The text of a shared or inline string: plain <c>t</c>, or the runs' texts, without phonetic hints.</summary>
-    private static string ItemText(OpenXmlCompositeElement item)
+    /// <summary>
+    /// The text of a shared or inline string (<c>si</c>/<c>is</c>, the reader on its start): plain <c>t</c>, or the
+    /// runs' texts, without phonetic hints (<c>rPh</c>). Leaves the reader on the element's end.
+    /// </summary>
+    private string ReadStringItem(XmlReader reader, string where)
     {
-        if (item.GetFirstChild<Text>() is { } plain)
+        if (reader.IsEmptyElement)
         {
-            return plain.Text;
+            return string.Empty;
         }
 
+        var depth = reader.Depth;
+        var phonetic = -1;
         var text = new StringBuilder();
-        foreach (var run in item.Elements<Run>())
+        while (reader.Read() && !(reader.NodeType == XmlNodeType.EndElement && reader.Depth == depth))
         {
-            text.Append(run.Text?.Text);
+            if (reader.NodeType == XmlNodeType.EndElement && reader.Depth == phonetic)
+            {
+                phonetic = -1;
+            }
+            else if (reader.NodeType == XmlNodeType.Element && reader.LocalName == "rPh" && !reader.IsEmptyElement && phonetic < 0)
+            {
+                phonetic = reader.Depth;
+            }
+            else if (reader.NodeType == XmlNodeType.Element && reader.LocalName == "t")
+            {
+                // Phonetic hints are read (within the limits) but are not part of the text.
+                AppendText(reader, phonetic < 0 ? text : new StringBuilder(), where);
+            }
         }
 
         return text.ToString();
+    }
+
+    /// <summary>
+    /// Appends the text content of the element the reader is on, in chunks (a 960-million-character string is never
+    /// one string), refusing more than <see cref="UsageUploadLimits.MaxCellChars"/> in all. Leaves the reader on the
+    /// element's end.
+    /// </summary>
+    private void AppendText(XmlReader reader, StringBuilder text, string where)
+    {
+        if (reader.IsEmptyElement)
+        {
+            return;
+        }
+
+        var depth = reader.Depth;
+        while (reader.Read() && !(reader.NodeType == XmlNodeType.EndElement && reader.Depth == depth))
+        {
+            if (reader.NodeType is XmlNodeType.Text or XmlNodeType.CDATA or XmlNodeType.SignificantWhitespace or XmlNodeType.Whitespace)
+            {
+                int read;
+                while ((read = reader.ReadValueChunk(_chunk, 0, _chunk.Length)) > 0)
+                {
+                    if (text.Length + read > _limits.MaxCellChars)
+                    {
+                        throw new UploadLimitException(
+                            $"{where}: a cell is longer than the limit of {_limits.MaxCellChars.ToString(CultureInfo.InvariantCulture)} characters (cell length).");
+                    }
+
+                    text.Append(_chunk, 0, read);
+                }
+            }
+        }
     }
 
     private sealed record Table(string? Error, IReadOnlyList<string> Headers, List<(int Row, Dictionary<int, CellText> Cells)> Rows);
@@ -364,101 +488,168 @@ internal sealed class UsageWorkbookParser
     /// <summary>A cell's raw text and how to read it: <c>n</c> (number), <c>s</c> (text), <c>b</c>, <c>e</c> or <c>d</c>.</summary>
     private readonly record struct CellText(string Text, char Kind);
 
-    private Table ReadTable(WorksheetPart part)
+    private Table ReadTable(WorksheetPart part, string sheet)
     {
         var rows = new List<(int, Dictionary<int, CellText>)>();
         string[]? headers = null;
         var rowNumber = 0;
-        var column = -1;
-        Dictionary<int, CellText>? current = null;
-        using var reader = OpenXmlReader.Create(part);
-        while (reader.Read())
+        using var reader = Open(part);
+        try
         {
-            if (reader.ElementType == typeof(Row))
+            while (reader.Read())
             {
-                if (reader.IsStartElement)
+                if (reader.NodeType != XmlNodeType.Element || reader.LocalName != "row")
                 {
-                    var r = reader.Attributes.FirstOrDefault(a => a.LocalName == "r").Value;
-                    rowNumber = int.TryParse(r, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n > 0 ? n : rowNumber + 1;
-                    column = -1;
-                    current = [];
+                    continue;
                 }
-                else if (current is not null)
-                {
-                    if (headers is null)
-                    {
-                        if (current.Count > 0)
-                        {
-                            var width = current.Keys.Max() + 1;
-                            headers = [.. Enumerable.Range(0, width).Select(i => current.TryGetValue(i, out var h) ? h.Text.Trim() : "")];
-                        }
-                    }
-                    else if (current.Values.Any(c => !string.IsNullOrWhiteSpace(c.Text)))
-                    {
-                        if (rows.Count >= MaxRows)
-                        {
-                            return new Table($"The usage_records sheet has more than {MaxRows} rows.", headers, []);
-                        }
 
-                        rows.Add((rowNumber, current));
+                var r = reader.GetAttribute("r");
+                rowNumber = int.TryParse(r, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n > 0 ? n : rowNumber + 1;
+                var cells = ReadRow(reader, rowNumber, sheet, headers?.Length);
+                if (headers is null)
+                {
+                    if (cells.Count > 0)
+                    {
+                        var width = cells.Keys.Max() + 1;
+                        headers = [.. Enumerable.Range(0, width).Select(i => cells.TryGetValue(i, out var h) ? h.Text.Trim() : "")];
+                    }
+                }
+                else if (cells.Values.Any(c => !string.IsNullOrWhiteSpace(c.Text)))
+                {
+                    if (rows.Count >= _limits.MaxRows)
+                    {
+                        throw new UploadLimitException(
+                            $"The {sheet} sheet has more than {_limits.MaxRows.ToString(CultureInfo.InvariantCulture)} rows (limit).");
                     }
 
-                    current = null;
+                    rows.Add((rowNumber, cells));
                 }
             }
-            else if (reader.ElementType == typeof(Cell) && reader.IsStartElement && current is not null)
-            {
-                var cell = (Cell)reader.LoadCurrentElement()!;
-                column = cell.CellReference?.Value is { } reference && ColumnIndex(reference) is { } index ? index : column + 1;
-                if (ReadCell(cell) is { } text)
-                {
-                    current[column] = text;
-                }
-            }
+        }
+        catch (UploadLimitException limit) when (limit.Headers is null && headers is not null)
+        {
+            throw new UploadLimitException(limit.Message, headers);
         }
 
         return headers is null
-            ? new Table("The usage_records sheet is empty: it has no header row.", [], [])
+            ? new Table($"The {sheet} sheet is empty: it has no header row.", [], [])
             : new Table(null, headers, rows);
     }
 
-    private CellText? ReadCell(Cell cell)
+    /// <summary>
+    /// Reads one <c>row</c> (the reader on its start) up to its end, keeping the cells of the first <paramref name="width"/>
+    /// columns (all cells of the header row, when null).
+    /// </summary>
+    private Dictionary<int, CellText> ReadRow(XmlReader reader, int rowNumber, string sheet, int? width)
     {
-        var type = cell.DataType?.Value;
-        var raw = cell.CellValue?.Text;
-        if (type == CellValues.SharedString)
+        var cells = new Dictionary<int, CellText>();
+        if (reader.IsEmptyElement)
         {
-            return int.TryParse(raw, NumberStyles.None, CultureInfo.InvariantCulture, out var i) && i < _sharedStrings.Count
-                ? new CellText(_sharedStrings[i], 's')
-                : new CellText(raw ?? "", 'x');
+            return cells;
         }
 
-        if (type == CellValues.InlineString)
+        var depth = reader.Depth;
+        var column = -1;
+        var count = 0;
+        while (reader.Read() && !(reader.NodeType == XmlNodeType.EndElement && reader.Depth == depth))
         {
-            return cell.InlineString is { } inline ? new CellText(ItemText(inline), 's') : null;
+            if (reader.NodeType != XmlNodeType.Element || reader.LocalName != "c")
+            {
+                continue;
+            }
+
+            column = reader.GetAttribute("r") is { } reference && ColumnIndex(reference) is { } index ? index : column + 1;
+            if (++count > _limits.MaxColumns || column >= _limits.MaxColumns)
+            {
+                throw new UploadLimitException(
+                    $"Row {rowNumber.ToString(CultureInfo.InvariantCulture)} of the {sheet} sheet has more than {_limits.MaxColumns.ToString(CultureInfo.InvariantCulture)} columns (limit).");
+            }
+
+            var where = $"Row {rowNumber.ToString(CultureInfo.InvariantCulture)}, column {Letters(column)} of the {sheet} sheet";
+            var type = reader.GetAttribute("t");
+            if (column >= (width ?? int.MaxValue))
+            {
+                // Outside the header: not kept, but still read within the limits.
+                ReadCell(reader, type, where);
+            }
+            else if (ReadCell(reader, type, where) is { } text)
+            {
+                cells[column] = text;
+            }
         }
 
-        if (raw is null)
+        return cells;
+    }
+
+    /// <summary>Reads one <c>c</c> (the reader on its start) up to its end.</summary>
+    private CellText? ReadCell(XmlReader reader, string? type, string where)
+    {
+        if (reader.IsEmptyElement)
         {
             return null;
         }
 
-        if (type == CellValues.String)
+        var depth = reader.Depth;
+        string? value = null;
+        string? inline = null;
+        while (reader.Read() && !(reader.NodeType == XmlNodeType.EndElement && reader.Depth == depth))
         {
-            return new CellText(raw, 's');
+            if (reader.NodeType != XmlNodeType.Element)
+            {
+                continue;
+            }
+
+            switch (reader.LocalName)
+            {
+                case "v":
+                    var text = new StringBuilder();
+                    AppendText(reader, text, where);
+                    value = text.ToString();
+                    break;
+                case "is":
+                    inline = ReadStringItem(reader, where);
+                    break;
+                default:
+                    // A formula (f) or an extension: its text is not the cell's value, but it is read within the limits.
+                    AppendText(reader, new StringBuilder(), where);
+                    break;
+            }
         }
 
-        if (type == CellValues.Boolean)
+        switch (type)
         {
-            return new CellText(raw, 'b');
+            case "s":
+                return int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var i) && i < _sharedStrings.Count
+                    ? new CellText(_sharedStrings[i], 's')
+                    : new CellText(value ?? "", 'x');
+            case "inlineStr":
+                return inline is null ? null : new CellText(inline, 's');
         }
 
-        if (type == CellValues.Error)
+        if (value is null)
         {
-            return new CellText(raw, 'e');
+            return null;
         }
 
-        return type == CellValues.Date ? new CellText(raw, 'd') : new CellText(raw, 'n');
+        return type switch
+        {
+            "str" => new CellText(value, 's'),
+            "b" => new CellText(value, 'b'),
+            "e" => new CellText(value, 'e'),
+            "d" => new CellText(value, 'd'),
+            _ => new CellText(value, 'n'),
+        };
+    }
+
+    private static string Letters(int index)
+    {
+        var letters = new StringBuilder();
+        for (var n = index + 1; n > 0; n = (n - 1) / 26)
+        {
+            letters.Insert(0, (char)('A' + ((n - 1) % 26)));
+        }
+
+        return letters.ToString();
     }
 
     private static int? ColumnIndex(string reference)
@@ -484,6 +675,65 @@ internal sealed class UsageWorkbookParser
         return letters == 0 ? null : index - 1;
     }
 
+    /// <summary>A limit of <see cref="UsageUploadLimits"/> was crossed; the message names it.</summary>
+    private sealed class UploadLimitException(string message, IReadOnlyList<string>? headers = null) : Exception(message)
+    {
+        public IReadOnlyList<string>? Headers { get; } = headers;
+    }
+
+    /// <summary>Counts the bytes inflated from a part against the parser's budget and stops the read past it.</summary>
+    private sealed class CountingStream(Stream inner, UsageWorkbookParser owner) : Stream
+    {
+        public override bool CanRead => true;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => false;
+
+        public override long Length => throw new NotSupportedException();
+
+        public override long Position
+        {
+            get => throw new NotSupportedException();
+            set => throw new NotSupportedException();
+        }
+
+        public override int Read(byte[] buffer, int offset, int count) => Count(inner.Read(buffer, offset, count));
+
+        public override int Read(Span<byte> buffer) => Count(inner.Read(buffer));
+
+        public override void Flush()
+        {
+        }
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+        protected override void Dispose(bool disposing)
+        {
+            if (disposing)
+            {
+                inner.Dispose();
+            }
+
+            base.Dispose(disposing);
+        }
+
+        private int Count(int read)
+        {
+            owner._expanded += read;
+            if (owner._expanded > owner._limits.MaxExpandedBytes)
+            {
+                throw new UploadLimitException(ExpandedLimit(owner._limits));
+            }
+
+            return read;
+        }
+    }
+
     private static ParsedUsageRow? ConvertRow(int rowNumber, Dictionary<int, CellText> cells, Dictionary<string, int> columns,
         List<UsageWorkbookCellError> errors)
     {
@@ -503,8 +753,9 @@ internal sealed class UsageWorkbookParser
                 return null;
             }
 
-            var text = cell.Text.Trim();
-            return text.Length == 0 ? null : text;
+            // Free text is stored exactly as sent (a leading tab or '=' included); keys that look up the catalog
+            // (search criteria and values, ids, units) are trimmed. Only a blank cell counts as empty.
+            return string.IsNullOrWhiteSpace(cell.Text) ? null : FreeText.Contains(name) ? cell.Text : cell.Text.Trim();
         }
 
         decimal? Number(string name)
@@ -517,6 +768,12 @@ internal sealed class UsageWorkbookParser
             if (Cell(name)!.Value.Kind != 'b'
                 && decimal.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value))
             {
+                if (Math.Abs(decimal.Truncate(value)) >= MaxNumber)
+                {
+                    errors.Add(new(rowNumber, name, $"'{text}' has more than {MaxIntegerDigits} digits before the decimal point (limit)"));
+                    return null;
+                }
+
                 return value;
             }
 
@@ -540,7 +797,7 @@ internal sealed class UsageWorkbookParser
             }
 
             if (kind is 's' or 'd' && DateTime.TryParseExact(text, DateFormats, CultureInfo.InvariantCulture,
-                    DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var date))
+                    DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal | DateTimeStyles.AllowWhiteSpaces, out var date))
             {
                 return DateTime.SpecifyKind(date, DateTimeKind.Utc);
             }
@@ -569,7 +826,7 @@ internal sealed class UsageWorkbookParser
         foreach (var (name, index) in columns)
         {
             if (!KnownColumns.Contains(name) && cells.TryGetValue(index, out var cell) && cell.Kind is not ('e' or 'x')
-                && cell.Text.Trim() is { Length: > 0 } value)
+                && !string.IsNullOrWhiteSpace(cell.Text) && cell.Text is var value)
             {
                 parameters[name] = value;
             }
@@ -600,7 +857,7 @@ internal sealed class UsageWorkbookParser
 
     private IReadOnlyList<ParsedUsageCategory> ReadCategories(WorksheetPart part)
     {
-        var table = ReadTable(part);
+        var table = ReadTable(part, "categories");
         if (table.Error is not null)
         {
             return [];

@@ -33,8 +33,9 @@ public sealed class ProcessorOptions
 
     /// <summary>
     /// Connect API key (the Python Processor SDK template's <c>connectApiKey</c>), <c>ApiKey SU-...:secret</c> or the bare key: <see cref="ConnectClientOptions.ApiKey"/>
-    /// of <see cref="Connect"/>. Never logged.
+    /// of <see cref="Connect"/>. Never logged, never serialized.
     /// </summary>
+    [System.Text.Json.Serialization.JsonIgnore]
     public string? ConnectApiKey
     {
         get => string.IsNullOrEmpty(Connect.ApiKey) ? null : Connect.ApiKey;

@@ -24,7 +24,10 @@ internal sealed class ProcessorOptionsValidator(IServiceProviderIsService servic
         }
         else if (!Uri.TryCreate(options.ConnectApiEndpoint, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp))
         {
-            errors.Add($"connectApiEndpoint '{options.ConnectApiEndpoint}' is not an absolute http(s) URL.");
+            // A value that is not a URL may be the key put in the endpoint's place (the variables swapped): not shown.
+            errors.Add(options.ConnectApiEndpoint.Contains("://", StringComparison.Ordinal) && !options.ConnectApiEndpoint.Any(char.IsWhiteSpace)
+                ? $"connectApiEndpoint '{options.ConnectApiEndpoint}' is not an absolute http(s) URL."
+                : $"connectApiEndpoint is not an absolute http(s) URL (its value, {options.ConnectApiEndpoint.Length} characters, is not shown: it may be a secret; are CONNECT_API_URL and CONNECT_API_KEY swapped?).");
         }
         else if (uri.Scheme == Uri.UriSchemeHttp && !uri.IsLoopback && !options.AllowInsecureHttp)
         {

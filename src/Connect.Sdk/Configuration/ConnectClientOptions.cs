@@ -13,6 +13,7 @@ public sealed class ConnectClientOptions
     /// The API key, <c>ApiKey SU-...:secret</c>. The <c>ApiKey </c> prefix is added when missing.
     /// Never logged or shown in exception messages.
     /// </summary>
+    [System.Text.Json.Serialization.JsonIgnore]
     public string ApiKey { get; set; } = string.Empty;
 
     /// <summary>Product ids the automation works on (the Python connect-sdk's <c>products</c>).</summary>
@@ -77,7 +78,7 @@ public sealed class ConnectClientOptions
 
         if (!Uri.TryCreate(Endpoint, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp))
         {
-            throw new ConnectConfigurationException($"Endpoint '{Endpoint}' is not an absolute http(s) URL.");
+            throw new ConnectConfigurationException($"Endpoint {Shown(Endpoint)} is not an absolute http(s) URL.");
         }
 
         if (uri.Scheme == Uri.UriSchemeHttp && !uri.IsLoopback && !AllowInsecureHttp)
@@ -111,6 +112,15 @@ public sealed class ConnectClientOptions
             throw new ConnectConfigurationException($"PageSize must be between 1 and 1000 (was {PageSize}).");
         }
     }
+
+    /// <summary>
+    /// An endpoint as error messages show it: quoted when it looks like a URL; otherwise not at all, as a value that
+    /// is not a URL may be the API key put in the endpoint's place (CONNECT_API_URL and CONNECT_API_KEY swapped).
+    /// </summary>
+    internal static string Shown(string endpoint) =>
+        endpoint.Contains("://", StringComparison.Ordinal) && !endpoint.Any(char.IsWhiteSpace)
+            ? $"'{endpoint}'"
+            : $"(a value of {endpoint.Length} characters, not shown: it may be a secret)";
 
     /// <summary>The value of the <c>Authorization</c> header: the key with the <c>ApiKey </c> prefix.</summary>
     internal string AuthorizationHeader =>

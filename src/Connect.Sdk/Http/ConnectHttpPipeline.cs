@@ -19,7 +19,7 @@ internal static class ConnectHttpPipeline
         var time = timeProvider ?? options.TimeProvider ?? TimeProvider.System;
         var logger = loggerFactory?.CreateLogger(LogCategory) ?? NullLogger.Instance;
         var steps = Steps(options, logger, time);
-        HttpMessageHandler chain = innerHandler;
+        var chain = innerHandler;
         for (var i = steps.Length - 1; i >= 0; i--)
         {
             steps[i].InnerHandler = chain;

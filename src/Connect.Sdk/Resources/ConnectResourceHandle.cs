@@ -30,7 +30,7 @@ public sealed class ConnectResourceHandle
     /// <summary>Updates the document: <c>PUT</c>.</summary>
     /// <param name="body">JSON body.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
-    /// <returns>The updated document.</returns>
+    /// <returns>The updated document; <see langword="null"/> only when the answer has no body (a 204 or an empty 200).</returns>
     public Task<JsonNode?> UpdateAsync(JsonNode body, CancellationToken cancellationToken = default) =>
         SendAsync(HttpMethod.Put, Path, body, cancellationToken);
 
@@ -44,7 +44,7 @@ public sealed class ConnectResourceHandle
     /// <param name="action">Action name, e.g. <c>approve</c>.</param>
     /// <param name="body">Optional JSON body (<c>{}</c> when omitted).</param>
     /// <param name="cancellationToken">Cancels the call.</param>
-    /// <returns>The answer, or <see langword="null"/> for an empty answer.</returns>
+    /// <returns>The answer; <see langword="null"/> only when the answer has no body (a 204 or an empty 200).</returns>
     public Task<JsonNode?> ActionAsync(string action, JsonNode? body = null, CancellationToken cancellationToken = default) =>
         SendAsync(HttpMethod.Post, Path + "/" + ConnectClient.CheckName(action), body, cancellationToken);
 

@@ -14,7 +14,7 @@ public sealed class ConversationsResource : ResourceCollection<Conversation>
     /// <summary>The conversation of an object (request, tier config request): <c>GET /conversations?instance_id=...</c>.</summary>
     /// <param name="instanceId">Id of the object.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
-    /// <returns>The conversation, or <see langword="null"/> when there is none.</returns>
+    /// <returns>The conversation; <see langword="null"/> when the object has none (an empty listing).</returns>
     public async Task<Conversation?> GetByInstanceIdAsync(string instanceId, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(instanceId);

@@ -31,7 +31,7 @@ public sealed class RequestsResource : ResourceCollection<FulfillmentRequest>
     /// <param name="id">Request id.</param>
     /// <param name="templateId">Activation template id (<c>TL-...</c>).</param>
     /// <param name="cancellationToken">Cancels the call.</param>
-    /// <returns>The approved request, or <see langword="null"/> if the server sent no body.</returns>
+    /// <returns>The request as Connect returns it (200, <c>status</c> <c>approved</c>); <see langword="null"/> only when Connect answers with no body (a 204 or an empty 200, which a proxy or an older API version may send; read the document with <c>GetAsync</c> then).</returns>
     public Task<FulfillmentRequest?> ApproveByTemplateAsync(string id, string templateId, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(templateId);
@@ -42,7 +42,7 @@ public sealed class RequestsResource : ResourceCollection<FulfillmentRequest>
     /// <param name="id">Request id.</param>
     /// <param name="markdown">Tile contents (Markdown).</param>
     /// <param name="cancellationToken">Cancels the call.</param>
-    /// <returns>The approved request, or <see langword="null"/> if the server sent no body.</returns>
+    /// <returns>The request as Connect returns it (200, <c>status</c> <c>approved</c>); <see langword="null"/> only when Connect answers with no body (a 204 or an empty 200, which a proxy or an older API version may send; read the document with <c>GetAsync</c> then).</returns>
     public Task<FulfillmentRequest?> ApproveByTileAsync(string id, string markdown, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(markdown);
@@ -56,7 +56,7 @@ public sealed class RequestsResource : ResourceCollection<FulfillmentRequest>
     /// <param name="id">Request id.</param>
     /// <param name="templateId">Optional inquire template id.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
-    /// <returns>The request, or <see langword="null"/> if the server sent no body.</returns>
+    /// <returns>The request as Connect returns it after the action (200); <see langword="null"/> only when Connect answers with no body (a 204 or an empty 200, which a proxy or an older API version may send; read the document with <c>GetAsync</c> then).</returns>
     public Task<FulfillmentRequest?> InquireAsync(string id, string? templateId = null, CancellationToken cancellationToken = default) =>
         ActionAsync(id, "inquire", templateId is null ? new JsonObject() : new JsonObject { ["template_id"] = templateId }, cancellationToken);
 
@@ -64,7 +64,7 @@ public sealed class RequestsResource : ResourceCollection<FulfillmentRequest>
     /// <param name="id">Request id.</param>
     /// <param name="reason">Reason, shown to the customer.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
-    /// <returns>The request, or <see langword="null"/> if the server sent no body.</returns>
+    /// <returns>The request as Connect returns it after the action (200); <see langword="null"/> only when Connect answers with no body (a 204 or an empty 200, which a proxy or an older API version may send; read the document with <c>GetAsync</c> then).</returns>
     public Task<FulfillmentRequest?> FailAsync(string id, string reason, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(reason);
@@ -74,7 +74,7 @@ public sealed class RequestsResource : ResourceCollection<FulfillmentRequest>
     /// <summary>Moves an inquiring request back to pending: <c>POST /requests/{id}/pend</c>.</summary>
     /// <param name="id">Request id.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
-    /// <returns>The request, or <see langword="null"/> if the server sent no body.</returns>
+    /// <returns>The request as Connect returns it after the action (200); <see langword="null"/> only when Connect answers with no body (a 204 or an empty 200, which a proxy or an older API version may send; read the document with <c>GetAsync</c> then).</returns>
     public Task<FulfillmentRequest?> PendAsync(string id, CancellationToken cancellationToken = default) =>
         ActionAsync(id, "pend", new JsonObject(), cancellationToken);
 
@@ -82,14 +82,14 @@ public sealed class RequestsResource : ResourceCollection<FulfillmentRequest>
     /// <param name="id">Request id.</param>
     /// <param name="userIdOrEmail">User id (<c>UR-...</c>) or email address.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
-    /// <returns>The request, or <see langword="null"/> if the server sent no body.</returns>
+    /// <returns>The request as Connect returns it after the action (200); <see langword="null"/> only when Connect answers with no body (a 204 or an empty 200, which a proxy or an older API version may send; read the document with <c>GetAsync</c> then).</returns>
     public Task<FulfillmentRequest?> AssignAsync(string id, string userIdOrEmail, CancellationToken cancellationToken = default) =>
         ActionAsync(id, "assign", ParamBodies.Assignee(userIdOrEmail), cancellationToken);
 
     /// <summary>Unassigns the request: <c>POST /requests/{id}/unassign</c>.</summary>
     /// <param name="id">Request id.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
-    /// <returns>The request, or <see langword="null"/> if the server sent no body.</returns>
+    /// <returns>The request as Connect returns it after the action (200); <see langword="null"/> only when Connect answers with no body (a 204 or an empty 200, which a proxy or an older API version may send; read the document with <c>GetAsync</c> then).</returns>
     public Task<FulfillmentRequest?> UnassignAsync(string id, CancellationToken cancellationToken = default) =>
         ActionAsync(id, "unassign", new JsonObject(), cancellationToken);
 
@@ -101,7 +101,7 @@ public sealed class RequestsResource : ResourceCollection<FulfillmentRequest>
     /// <param name="params">Parameters to update (only their id and values are sent).</param>
     /// <param name="note">Optional note.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
-    /// <returns>The updated request, or <see langword="null"/> if the server sent no body.</returns>
+    /// <returns>The updated request as Connect returns it (200); <see langword="null"/> only when Connect answers with no body (a 204 or an empty 200, which a proxy or an older API version may send; read the document with <c>GetAsync</c> then).</returns>
     public Task<FulfillmentRequest?> UpdateParametersAsync(string id, IEnumerable<Param> @params, string? note = null, CancellationToken cancellationToken = default)
     {
         var body = new JsonObject { ["asset"] = new JsonObject { ["params"] = ParamBodies.Params(@params) } };

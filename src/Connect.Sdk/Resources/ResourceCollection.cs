@@ -53,7 +53,7 @@ public class ResourceCollection<T>
     /// <summary>Gets one document by id, or <see langword="null"/> when the API answers 404.</summary>
     /// <param name="id">Document id.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
-    /// <returns>The document or <see langword="null"/>.</returns>
+    /// <returns>The document; <see langword="null"/> when the API answers 404 (no document with that id).</returns>
     public async Task<T?> FindAsync(string id, CancellationToken cancellationToken = default)
     {
         try
@@ -76,7 +76,7 @@ public class ResourceCollection<T>
     /// <summary>The first document matching <paramref name="query"/> (one call with <c>limit=1</c>), or <see langword="null"/>.</summary>
     /// <param name="query">Filters and ordering.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
-    /// <returns>The first document or <see langword="null"/>.</returns>
+    /// <returns>The first document; <see langword="null"/> when nothing matches.</returns>
     public Task<T?> FirstOrDefaultAsync(Query? query = null, CancellationToken cancellationToken = default) =>
         Paging.FirstOrDefaultAsync<T>(Transport, Path, query, cancellationToken);
 }

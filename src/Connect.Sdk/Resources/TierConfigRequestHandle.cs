@@ -28,28 +28,28 @@ public sealed class TierConfigRequestHandle
 
     /// <summary>Gets the tier config request, or <see langword="null"/> when the API answers 404.</summary>
     /// <param name="cancellationToken">Cancels the call.</param>
-    /// <returns>The tier config request or <see langword="null"/>.</returns>
+    /// <returns>The tier config request; <see langword="null"/> when the API answers 404 (no such id).</returns>
     public Task<TierConfigRequest?> FindAsync(CancellationToken cancellationToken = default) => _requests.FindAsync(Id, cancellationToken);
 
     /// <summary>Updates parameters and optionally the notes.</summary>
     /// <param name="params">Parameters (only id and values are sent).</param>
     /// <param name="notes">Optional notes.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
-    /// <returns>The updated request, or <see langword="null"/> if the server sent no body.</returns>
+    /// <returns>The updated request as Connect returns it (200); <see langword="null"/> only when Connect answers with no body (a 204 or an empty 200, which a proxy or an older API version may send; read the document with <c>GetAsync</c> then).</returns>
     public Task<TierConfigRequest?> UpdateParametersAsync(IEnumerable<Param> @params, string? notes = null, CancellationToken cancellationToken = default) =>
         _requests.UpdateParametersAsync(Id, @params, notes, cancellationToken);
 
     /// <summary>Approves with a template: <c>{"template":{"id"}}</c>.</summary>
     /// <param name="templateId">Tier template id.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
-    /// <returns>The server's answer, or <see langword="null"/>.</returns>
+    /// <returns>What Connect answers (200): <c>template</c> and <c>effective_date</c>, not the whole request (see <see cref="TierConfigRequestsResource.ApproveByTemplateAsync"/>); <see langword="null"/> only when Connect answers with no body (a 204 or an empty 200, which a proxy or an older API version may send; read the document with <c>GetAsync</c> then).</returns>
     public Task<TierConfigRequest?> ApproveByTemplateAsync(string templateId, CancellationToken cancellationToken = default) =>
         _requests.ApproveByTemplateAsync(Id, templateId, cancellationToken);
 
     /// <summary>Approves with a tile (legacy form).</summary>
     /// <param name="markdown">Tile contents.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
-    /// <returns>The server's answer, or <see langword="null"/>.</returns>
+    /// <returns>What Connect answers (200): <c>template</c> and <c>effective_date</c>, not the whole request (see <see cref="TierConfigRequestsResource.ApproveByTemplateAsync"/>); <see langword="null"/> only when Connect answers with no body (a 204 or an empty 200, which a proxy or an older API version may send; read the document with <c>GetAsync</c> then).</returns>
     public Task<TierConfigRequest?> ApproveByTileAsync(string markdown, CancellationToken cancellationToken = default) =>
         _requests.ApproveByTileAsync(Id, markdown, cancellationToken);
 

@@ -31,7 +31,7 @@ public sealed class TierConfigRequestsResource : ResourceCollection<TierConfigRe
     /// <param name="id">Request id.</param>
     /// <param name="templateId">Tier template id.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
-    /// <returns>The server's answer (<c>template</c> with its rendered <c>representation</c>), or <see langword="null"/>.</returns>
+    /// <returns>What Connect answers (200): not the whole request but <c>template</c> (id and rendered <c>representation</c>) and <c>effective_date</c>, so only <see cref="TierConfigRequest.Template"/> and <see cref="TierConfigRequest.EffectiveDate"/> are set; <see langword="null"/> only when Connect answers with no body (a 204 or an empty 200, which a proxy or an older API version may send; read the document with <c>GetAsync</c> then).</returns>
     public Task<TierConfigRequest?> ApproveByTemplateAsync(string id, string templateId, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(templateId);
@@ -43,7 +43,7 @@ public sealed class TierConfigRequestsResource : ResourceCollection<TierConfigRe
     /// <param name="id">Request id.</param>
     /// <param name="markdown">Tile contents.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
-    /// <returns>The server's answer, or <see langword="null"/>.</returns>
+    /// <returns>What Connect answers (200): <c>template</c> and <c>effective_date</c>, not the whole request (see <see cref="TierConfigRequestsResource.ApproveByTemplateAsync"/>); <see langword="null"/> only when Connect answers with no body (a 204 or an empty 200, which a proxy or an older API version may send; read the document with <c>GetAsync</c> then).</returns>
     public Task<TierConfigRequest?> ApproveByTileAsync(string id, string markdown, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(markdown);
@@ -96,7 +96,7 @@ public sealed class TierConfigRequestsResource : ResourceCollection<TierConfigRe
     /// <param name="params">Parameters (only id and values are sent).</param>
     /// <param name="notes">Optional notes.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
-    /// <returns>The updated request, or <see langword="null"/> if the server sent no body.</returns>
+    /// <returns>The updated request as Connect returns it (200); <see langword="null"/> only when Connect answers with no body (a 204 or an empty 200, which a proxy or an older API version may send; read the document with <c>GetAsync</c> then).</returns>
     public Task<TierConfigRequest?> UpdateParametersAsync(string id, IEnumerable<Param> @params, string? notes = null, CancellationToken cancellationToken = default)
     {
         var body = new JsonObject { ["params"] = ParamBodies.Params(@params) };

@@ -18,7 +18,7 @@ public sealed class TierConfigsResource : ResourceCollection<TierConfig>
     /// <param name="accountId">Tier account id (<c>TA-...</c>).</param>
     /// <param name="productId">Product id.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
-    /// <returns>The tier config or <see langword="null"/>.</returns>
+    /// <returns>The tier config; <see langword="null"/> when there is none (404 for an id, an empty listing for an account and product).</returns>
     public Task<TierConfig?> GetAsync(string accountId, string productId, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(accountId);

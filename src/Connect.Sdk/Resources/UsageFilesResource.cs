@@ -55,14 +55,14 @@ public sealed class UsageFilesResource : ResourceCollection<UsageFile>
     /// <summary>Submits a ready file to the provider: <c>POST .../submit {}</c>.</summary>
     /// <param name="id">Usage file id.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
-    /// <returns>The file, or <see langword="null"/> if the server sent no body.</returns>
+    /// <returns>The usage file as Connect returns it after the action; <see langword="null"/> only when Connect answers with no body (a 204 or an empty 200, which a proxy or an older API version may send; read the document with <c>GetAsync</c> then).</returns>
     public Task<UsageFile?> SubmitAsync(string id, CancellationToken cancellationToken = default) => ActionAsync(id, "submit", new JsonObject(), cancellationToken);
 
     /// <summary>Accepts a file (provider): <c>POST .../accept {"acceptance_note"}</c>.</summary>
     /// <param name="id">Usage file id.</param>
     /// <param name="note">Acceptance note.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
-    /// <returns>The file, or <see langword="null"/> if the server sent no body.</returns>
+    /// <returns>The usage file as Connect returns it after the action; <see langword="null"/> only when Connect answers with no body (a 204 or an empty 200, which a proxy or an older API version may send; read the document with <c>GetAsync</c> then).</returns>
     public Task<UsageFile?> AcceptAsync(string id, string note, CancellationToken cancellationToken = default) =>
         ActionAsync(id, "accept", new JsonObject { ["acceptance_note"] = note ?? string.Empty }, cancellationToken);
 
@@ -70,26 +70,26 @@ public sealed class UsageFilesResource : ResourceCollection<UsageFile>
     /// <param name="id">Usage file id.</param>
     /// <param name="note">Rejection note.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
-    /// <returns>The file, or <see langword="null"/> if the server sent no body.</returns>
+    /// <returns>The usage file as Connect returns it after the action; <see langword="null"/> only when Connect answers with no body (a 204 or an empty 200, which a proxy or an older API version may send; read the document with <c>GetAsync</c> then).</returns>
     public Task<UsageFile?> RejectAsync(string id, string note, CancellationToken cancellationToken = default) =>
         ActionAsync(id, "reject", new JsonObject { ["rejection_note"] = note ?? string.Empty }, cancellationToken);
 
     /// <summary>Closes a file: <c>POST .../close</c> (sends <c>{}</c>, never <c>null</c>).</summary>
     /// <param name="id">Usage file id.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
-    /// <returns>The file, or <see langword="null"/> if the server sent no body.</returns>
+    /// <returns>The usage file as Connect returns it after the action; <see langword="null"/> only when Connect answers with no body (a 204 or an empty 200, which a proxy or an older API version may send; read the document with <c>GetAsync</c> then).</returns>
     public Task<UsageFile?> CloseAsync(string id, CancellationToken cancellationToken = default) => ActionAsync(id, "close", new JsonObject(), cancellationToken);
 
     /// <summary>Deletes a file: <c>POST .../delete</c>.</summary>
     /// <param name="id">Usage file id.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
-    /// <returns>The file, or <see langword="null"/> if the server sent no body.</returns>
+    /// <returns>The usage file as Connect returns it after the action; <see langword="null"/> only when Connect answers with no body (a 204 or an empty 200, which a proxy or an older API version may send; read the document with <c>GetAsync</c> then).</returns>
     public Task<UsageFile?> DeleteAsync(string id, CancellationToken cancellationToken = default) => ActionAsync(id, "delete", new JsonObject(), cancellationToken);
 
     /// <summary>Reprocesses a file: <c>POST .../reprocess</c>.</summary>
     /// <param name="id">Usage file id.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
-    /// <returns>The file, or <see langword="null"/> if the server sent no body.</returns>
+    /// <returns>The usage file as Connect returns it after the action; <see langword="null"/> only when Connect answers with no body (a 204 or an empty 200, which a proxy or an older API version may send; read the document with <c>GetAsync</c> then).</returns>
     public Task<UsageFile?> ReprocessAsync(string id, CancellationToken cancellationToken = default) => ActionAsync(id, "reprocess", new JsonObject(), cancellationToken);
 
     /// <summary>The link of a product's usage spreadsheet template: <c>GET /usage/products/{id}/template</c>.</summary>

@@ -54,6 +54,12 @@ internal static class UsageCells
         }
     }
 
+    /// <summary>
+    /// Text a spreadsheet could take for a formula: it starts with <c>=</c>, <c>+</c>, <c>-</c>, <c>@</c>, a tab or a
+    /// carriage return (OWASP's list for CSV injection). The writer keeps such text exactly and marks its cell as text.
+    /// </summary>
+    public static bool LooksLikeFormula(string value) => value.Length > 0 && value[0] is '=' or '+' or '-' or '@' or '\t' or '\r';
+
     /// <summary>Full decimal precision, never an exponent, '.' as separator.</summary>
     public static string FormatNumber(decimal value) => value.ToString(CultureInfo.InvariantCulture);
 

@@ -48,13 +48,7 @@ public static class UsageSpreadsheetWriter
         using var writer = new UsageWorkbookWriter(output, options);
         await foreach (var record in records.WithCancellation(cancellationToken).ConfigureAwait(false))
         {
-            if ((writer.RecordCount & 0x3FF) == 0)
-            {
-                cancellationToken.ThrowIfCancellationRequested();
-            }
-
-            writer.Add(record);
-            if (writer.Stopped)
+            if (!writer.TryAdd(record, cancellationToken))
             {
                 break;
             }
@@ -104,13 +98,7 @@ public static class UsageSpreadsheetWriter
         using var writer = new UsageWorkbookWriter(output, options);
         foreach (var record in records)
         {
-            if ((writer.RecordCount & 0x3FF) == 0)
-            {
-                cancellationToken.ThrowIfCancellationRequested();
-            }
-
-            writer.Add(record);
-            if (writer.Stopped)
+            if (!writer.TryAdd(record, cancellationToken))
             {
                 break;
             }

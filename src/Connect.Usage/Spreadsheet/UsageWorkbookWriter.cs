@@ -101,6 +101,21 @@ internal sealed class UsageWorkbookWriter : IDisposable
     public UsageSpreadsheetSummary Summary =>
         new(RecordCount, _parameterColumns, _options.EffectiveCategories.Count);
 
+    /// <summary>
+    /// <see cref="Add"/> for the writer's loops: checks for cancellation every 1024 records, adds the record, and says
+    /// whether to go on reading (false once the error cap is reached).
+    /// </summary>
+    public bool TryAdd(UsageRecord record, CancellationToken cancellationToken)
+    {
+        if ((RecordCount & 0x3FF) == 0)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+        }
+
+        Add(record);
+        return !_stopped;
+    }
+
     /// <summary>Validates the record and, while no error has been seen, appends it as the next row.</summary>
     public void Add(UsageRecord record)
     {
@@ -236,7 +251,8 @@ internal sealed class UsageWorkbookWriter : IDisposable
                 new Fills(new Fill(new PatternFill { PatternType = PatternValues.None }), new Fill(new PatternFill { PatternType = PatternValues.Gray125 })) { Count = 2U },
                 new Borders(new Border()) { Count = 1U },
                 new CellStyleFormats(new CellFormat()) { Count = 1U },
-                new CellFormats(new CellFormat { FormatId = 0U }) { Count = 1U },
+                // Format 1 (quotePrefix) marks text that looks like a formula: see UsageCells.LooksLikeFormula.
+                new CellFormats(new CellFormat { FormatId = 0U }, new CellFormat { FormatId = 0U, QuotePrefix = true, ApplyAlignment = false }) { Count = 2U },
                 new CellStyles(new CellStyle { Name = "Normal", FormatId = 0U, BuiltinId = 0U }) { Count = 1U }).Save(stream);
         }
 
@@ -353,6 +369,20 @@ internal sealed class UsageWorkbookWriter : IDisposable
         _nextColumn = _options.CellReferences ? -1 : column + 1;
     }
 
+    /// <summary>
+    /// A text cell styled with <c>quotePrefix</c> (format 1): the text is kept exactly, and a spreadsheet shows and
+    /// edits it as text, never as the formula it looks like (OWASP, "CSV injection").
+    /// </summary>
+    private void StartQuotedCell(OpenXmlWriter writer, int column, string type)
+    {
+        writer.WriteStartElement(_cell, [
+            new OpenXmlAttribute("r", string.Empty, CellReference(column)),
+            new OpenXmlAttribute("s", string.Empty, "1"),
+            new OpenXmlAttribute("t", string.Empty, type),
+        ], null!);
+        _nextColumn = _options.CellReferences ? -1 : column + 1;
+    }
+
     private void WriteText(OpenXmlWriter writer, int column, string? value)
     {
         if (string.IsNullOrEmpty(value))
@@ -360,7 +390,15 @@ internal sealed class UsageWorkbookWriter : IDisposable
             return; // empty cells are simply absent
         }
 
-        StartCell(writer, column, _inlineStringType);
+        if (UsageCells.LooksLikeFormula(value))
+        {
+            StartQuotedCell(writer, column, "inlineStr");
+        }
+        else
+        {
+            StartCell(writer, column, _inlineStringType);
+        }
+
         writer.WriteStartElement(_inline, null!, null!);
         writer.WriteStartElement(_text, char.IsWhiteSpace(value[0]) || char.IsWhiteSpace(value[^1]) ? _preserve : null!, null!);
         writer.WriteString(value);
@@ -389,7 +427,15 @@ internal sealed class UsageWorkbookWriter : IDisposable
             _sharedStrings.Add(value);
         }
 
-        StartCell(writer, column, _sharedStringType);
+        if (UsageCells.LooksLikeFormula(value))
+        {
+            StartQuotedCell(writer, column, "s");
+        }
+        else
+        {
+            StartCell(writer, column, _sharedStringType);
+        }
+
         writer.WriteStartElement(_value, null!, null!);
         writer.WriteString(index);
         writer.WriteEndElement();

@@ -31,15 +31,10 @@ public static class UsageReportingExtensions
         UsageSubmitOptions? options = null,
         CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(client);
         ArgumentNullException.ThrowIfNull(records);
-        CheckMetadata(usageFile);
-        options ??= new UsageSubmitOptions();
-
-        var spreadsheet = CreateTempFile(options);
-        await using var spreadsheetScope = spreadsheet.ConfigureAwait(false);
-        await UsageSpreadsheetWriter.WriteAsync(spreadsheet, records, options.Spreadsheet, cancellationToken).ConfigureAwait(false);
-        return await CreateUploadSubmitAsync(client, usageFile, spreadsheet, options, cancellationToken).ConfigureAwait(false);
+        return await SubmitAsync(
+            client, usageFile, options, (spreadsheet, spreadsheetOptions) => UsageSpreadsheetWriter.WriteAsync(spreadsheet, records, spreadsheetOptions, cancellationToken), cancellationToken)
+            .ConfigureAwait(false);
     }
 
     /// <summary>Reports usage from a synchronous sequence of records; see the asynchronous overload.</summary>
@@ -59,14 +54,27 @@ public static class UsageReportingExtensions
         UsageSubmitOptions? options = null,
         CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(client);
         ArgumentNullException.ThrowIfNull(records);
+        return await SubmitAsync(
+            client, usageFile, options, (spreadsheet, spreadsheetOptions) => Task.FromResult(UsageSpreadsheetWriter.Write(spreadsheet, records, spreadsheetOptions, cancellationToken)), cancellationToken)
+            .ConfigureAwait(false);
+    }
+
+    /// <summary>Writes the spreadsheet to a temporary file with <paramref name="write"/>, then creates, uploads and submits.</summary>
+    private static async Task<UsageFile> SubmitAsync(
+        ConnectClient client,
+        UsageFile usageFile,
+        UsageSubmitOptions? options,
+        Func<FileStream, UsageSpreadsheetOptions?, Task<UsageSpreadsheetSummary>> write,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(client);
         CheckMetadata(usageFile);
         options ??= new UsageSubmitOptions();
 
         var spreadsheet = CreateTempFile(options);
         await using var spreadsheetScope = spreadsheet.ConfigureAwait(false);
-        UsageSpreadsheetWriter.Write(spreadsheet, records, options.Spreadsheet, cancellationToken);
+        await write(spreadsheet, options.Spreadsheet).ConfigureAwait(false);
         return await CreateUploadSubmitAsync(client, usageFile, spreadsheet, options, cancellationToken).ConfigureAwait(false);
     }
 

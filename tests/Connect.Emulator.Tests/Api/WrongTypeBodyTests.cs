@@ -100,7 +100,7 @@ public sealed class WrongTypeBodyTests
         Assert.Equal("12345", reply.Json.Param("subscription_id").Str("value"));
     }
 
-    private static async Task<Dictionary<string, string>> IdsAsync(TestEmulator emulator, string paths)
+    internal static async Task<Dictionary<string, string>> IdsAsync(TestEmulator emulator, string paths)
     {
         var ids = new Dictionary<string, string> { ["{request}"] = Demo.PendingPurchase };
         if (paths.Contains("{tcr}", StringComparison.Ordinal))
@@ -121,6 +121,6 @@ public sealed class WrongTypeBodyTests
         return ids;
     }
 
-    private static string Fill(string path, Dictionary<string, string> ids) =>
+    internal static string Fill(string path, Dictionary<string, string> ids) =>
         ids.Aggregate(path, (p, id) => p.Replace(id.Key, id.Value, StringComparison.Ordinal));
 }

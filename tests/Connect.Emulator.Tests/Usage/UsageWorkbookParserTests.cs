@@ -226,6 +226,79 @@ public sealed class UsageWorkbookParserTests
         Assert.Equal([2, 4], result.Rows.Select(r => r.RowNumber));
     }
 
+    [Fact]
+    public void Parse_CellLongerThanTheLimit_StopsNamingTheCellAndTheLimit()
+    {
+        var bytes = Workbook(true, ("usage_records", Sheet(Php17, Row17("r1"), Row17(new string('x', 101)))));
+
+        var result = UsageWorkbookParser.Parse(bytes, new UsageUploadLimits { MaxCellChars = 100 });
+
+        Assert.Equal("shared string 32: a cell is longer than the limit of 100 characters (cell length).", result.Error);
+        Assert.True(UsageWorkbookParser.Parse(bytes, new UsageUploadLimits { MaxCellChars = 101 }).IsValid);
+    }
+
+    [Fact]
+    public void Parse_InlineCellLongerThanTheLimit_NamesRowAndColumn()
+    {
+        var bytes = Workbook(("usage_records", Sheet(Php17, Row17("r1"), Row17("r2", amount: "1") is var row ? [.. row[..1], Text(new string('n', 50)), .. row[2..]] : [])));
+
+        var result = UsageWorkbookParser.Parse(bytes, new UsageUploadLimits { MaxCellChars = 49 });
+
+        Assert.Equal("Row 3, column B of the usage_records sheet: a cell is longer than the limit of 49 characters (cell length).", result.Error);
+        Assert.Equal(Php17, result.Headers);
+    }
+
+    [Fact]
+    public void Parse_MoreColumnsThanTheLimit_StopsNamingTheRowAndTheLimit()
+    {
+        var bytes = Workbook(("usage_records", Sheet(Php17, Row17("r1"), [.. Row17("r2"), Text("extra")])));
+
+        var result = UsageWorkbookParser.Parse(bytes, new UsageUploadLimits { MaxColumns = 17 });
+
+        Assert.Equal("Row 3 of the usage_records sheet has more than 17 columns (limit).", result.Error);
+        Assert.True(UsageWorkbookParser.Parse(bytes, new UsageUploadLimits { MaxColumns = 18 }).IsValid);
+    }
+
+    [Fact]
+    public void Parse_MoreRowsThanTheLimit_StopsNamingTheLimit()
+    {
+        var bytes = Workbook(("usage_records", Sheet(Php17, Row17("r1"), Row17("r2"), Row17("r3"))));
+
+        Assert.Equal("The usage_records sheet has more than 2 rows (limit).", UsageWorkbookParser.Parse(bytes, new UsageUploadLimits { MaxRows = 2 }).Error);
+        Assert.Equal(3, UsageWorkbookParser.Parse(bytes, new UsageUploadLimits { MaxRows = 3 }).Rows.Count);
+    }
+
+    [Fact]
+    public void Parse_LargerOnceDecompressedThanTheLimit_StopsBeforeReading()
+    {
+        var bytes = Workbook(("usage_records", Sheet(Php17, Row17("r1"))));
+
+        var result = UsageWorkbookParser.Parse(bytes, new UsageUploadLimits { MaxExpandedBytes = 1000 });
+
+        Assert.StartsWith("The workbook declares ", result.Error);
+        Assert.EndsWith("more than the limit of 1000 bytes (decompressed size); it was not read further.", result.Error);
+    }
+
+    [Fact]
+    public void Parse_FormulaLookingText_IsStoredExactlyAsSent()
+    {
+        string[] hostile = ["=cmd|' /C calc'!A0", "=HYPERLINK(\"http://x\",\"y\")", "+1+1", "@SUM(1)", "\t=1+1", "-2+3"];
+        var rows = hostile.Select((h, i) => Row17("r" + i) is var row ? (Cell[])[.. row[..1], Text(h), .. row[2..]] : []).ToArray();
+
+        var result = Parse(Workbook(("usage_records", Sheet(Php17, rows))));
+
+        Assert.True(result.IsValid, result.Detail);
+        Assert.Equal(hostile, result.Rows.Select(r => r.RecordNote));
+    }
+
+    [Fact]
+    public void Parse_QuantityOfMoreThanFifteenDigits_IsACellErrorNamingTheLimit()
+    {
+        var result = Parse(Workbook(("usage_records", Sheet(Php17, Row17("r1", amount: "12345678901234567890123456")))));
+
+        Assert.Equal("row 2, amount: '12345678901234567890123456' has more than 15 digits before the decimal point (limit)", Assert.Single(result.CellErrors).ToString());
+    }
+
     private static UsageWorkbookParseResult Parse(byte[] bytes) => UsageWorkbookParser.Parse(new MemoryStream(bytes), Limit);
 
     private static Cell Text(string value) =>
