@@ -94,6 +94,8 @@ public sealed class EmulatorHost : IAsyncDisposable
             ControlApi.Map(app.MapGroup("/emulator/v1"), services);
             SeedApi.Map(app.MapGroup("/emulator/v1"), services);
             UsageApi.Map(app.MapGroup("/public/v1"), services);
+            SubscriptionsApi.Map(app.MapGroup("/public/v1"), services);
+            PlatformApi.Map(app.MapGroup("/public/v1"), services);
             Faults.FaultApi.Map(app.MapGroup("/emulator/v1"), services.Faults);
             dashboard.Map(app, app.Lifetime.ApplicationStopping);
 
@@ -110,6 +112,14 @@ public sealed class EmulatorHost : IAsyncDisposable
             throw;
         }
     }
+
+    /// <summary>The route patterns answering GET under <paramref name="prefix"/> (the contract tests check each one).</summary>
+    internal IReadOnlyList<string> GetRoutes(string prefix) =>
+        [.. ((IEndpointRouteBuilder)_app).DataSources.SelectMany(d => d.Endpoints).OfType<RouteEndpoint>()
+            .Where(e => e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods.Contains("GET") == true)
+            .Select(e => e.RoutePattern.RawText ?? string.Empty)
+            .Where(p => p.StartsWith(prefix, StringComparison.Ordinal))
+            .Distinct(StringComparer.Ordinal)];
 
     /// <summary>Stops listening, finishing requests in flight, and closes the store.</summary>
     /// <param name="cancellationToken">Cuts the graceful shutdown short.</param>

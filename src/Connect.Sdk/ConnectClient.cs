@@ -62,6 +62,9 @@ public sealed partial class ConnectClient : IDisposable
         Listings = new ReadOnlyResourceCollection<UsageListing>(_transport, "listings");
         UsageFiles = new UsageFilesResource(_transport);
         UsageRecords = new ReadOnlyResourceCollection<UsageRecordDetails>(_transport, "usage/records");
+        UsageReconciliations = new ReadOnlyResourceCollection<UsageReconciliation>(_transport, "usage/reconciliations");
+        Subscriptions = new SubscriptionsResource(_transport);
+        Hubs = new HubsResource(_transport);
         Directory = new DirectoryResource(this);
     }
 
@@ -106,6 +109,15 @@ public sealed partial class ConnectClient : IDisposable
 
     /// <summary>Usage records (<c>/usage/records</c>).</summary>
     public ReadOnlyResourceCollection<UsageRecordDetails> UsageRecords { get; }
+
+    /// <summary>Usage reconciliations (<c>/usage/reconciliations</c>).</summary>
+    public ReadOnlyResourceCollection<UsageReconciliation> UsageReconciliations { get; }
+
+    /// <summary>The subscriptions module: <c>/subscriptions/assets</c> and billing requests (<c>/subscriptions/requests</c>).</summary>
+    public SubscriptionsResource Subscriptions { get; }
+
+    /// <summary>Hubs (<c>/hubs</c>).</summary>
+    public HubsResource Hubs { get; }
 
     /// <summary>The Python connect-sdk's <c>Directory</c>: assets, products and tier configs by id.</summary>
     public DirectoryResource Directory { get; }

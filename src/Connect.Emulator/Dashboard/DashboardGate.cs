@@ -1,3 +1,4 @@
+using Connect.Emulator.Domain;
 using Connect.Emulator.Http;
 using Microsoft.Extensions.Primitives;
 using static Connect.Emulator.Dashboard.Html;

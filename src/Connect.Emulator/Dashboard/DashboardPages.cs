@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Connect.Emulator.Documents;
 using Connect.Emulator.Domain;
 using Connect.Emulator.Endpoints;
 using Connect.Emulator.Http;
@@ -268,11 +269,11 @@ internal sealed class DashboardPages(EmulatorServices s, ChangeFeed feed)
 
     private static Markup Parameters(IEnumerable<JsonObject> parameters) => H($"""
         <table class="grid params"><thead><tr><th>ID</th><th>Title</th><th>Phase</th><th>Value</th><th>Error</th></tr></thead>
-        <tbody>{Join(parameters.Select(p => H($"<tr data-param=\"{Json.Id(p)}\"><td>{Json.Id(p)}</td><td>{Json.Str(p, "title")}{When(Catalog.IsRequired(p), new Markup(" <abbr title=\"required\">*</abbr>"))}</td><td>{Json.Str(p, "phase")}</td><td class=\"value\">{Json.Str(p, "value")}</td><td class=\"error\">{Json.Str(p, "value_error")}</td></tr>")))}</tbody></table>
+        <tbody>{Join(parameters.Select(p => H($"<tr data-param=\"{Json.Id(p)}\"><td>{Json.Id(p)}</td><td>{Json.Str(p, "title")}{When(Connect.Emulator.Documents.Parameters.IsRequired(p), new Markup(" <abbr title=\"required\">*</abbr>"))}</td><td>{Json.Str(p, "phase")}</td><td class=\"value\">{Json.Str(p, "value")}</td><td class=\"error\">{Json.Str(p, "value_error")}</td></tr>")))}</tbody></table>
         """);
 
     private static Markup ParamInput(JsonObject p) => H($"""
-        <label><span>{Json.Str(p, "title") ?? Json.Id(p)}{When(Catalog.IsRequired(p), new Markup(" <abbr title=\"required\">*</abbr>"))}</span>
+        <label><span>{Json.Str(p, "title") ?? Json.Id(p)}{When(Connect.Emulator.Documents.Parameters.IsRequired(p), new Markup(" <abbr title=\"required\">*</abbr>"))}</span>
           <input name="param-{Json.Id(p)}" data-param="{Json.Id(p)}" value="{Json.Str(p, "value")}">
           {When(Json.Str(p, "value_error") is { Length: > 0 }, H($"<span class=\"error\">{Json.Str(p, "value_error")}</span>"))}
         </label>

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Connect.Emulator.Documents;
 using Connect.Emulator.Domain;
 using Connect.Emulator.Endpoints;
 using Connect.Emulator.Store;
@@ -61,7 +62,7 @@ internal sealed class FormPages(EmulatorServices s)
                 {Join(items.Select(i => H($"<label>{Json.Str(i, "display_name") ?? Json.Str(i, "name")} ({Json.Str(i, "mpn")}, {Json.Str(i, "type")}) <input type=\"number\" min=\"0\" data-item=\"{Json.Str(i, "mpn")}\" value=\"{(ReferenceEquals(i, firstReservation) ? "1" : "0")}\"></label>")))}
               </fieldset>
               <fieldset><legend>Ordering parameters</legend>
-                {Join(parameters.Select(p => H($"<label><span>{Json.Str(p, "title")}{When(Catalog.IsRequired(p), new Markup(" <abbr title=\"required\">*</abbr>"))}</span> <input name=\"param-{Json.Str(p, "name")}\" data-param=\"{Json.Str(p, "name")}\" placeholder=\"{Json.Str(p, "description")}\"></label>")))}
+                {Join(parameters.Select(p => H($"<label><span>{Json.Str(p, "title")}{When(Parameters.IsRequired(p), new Markup(" <abbr title=\"required\">*</abbr>"))}</span> <input name=\"param-{Json.Str(p, "name")}\" data-param=\"{Json.Str(p, "name")}\" placeholder=\"{Json.Str(p, "description")}\"></label>")))}
               </fieldset>
               <button type="submit">Create purchase</button>
             </form>

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Connect.Emulator.Documents;
 using Connect.Emulator.Domain;
 using Connect.Emulator.Store;
 using static Connect.Emulator.Dashboard.Html;

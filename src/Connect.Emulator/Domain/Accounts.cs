@@ -1,8 +1,8 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
-using Connect.Emulator.Http;
 using Connect.Emulator.Store;
+using Connect.Emulator.Documents;
 
 namespace Connect.Emulator.Domain;
 
@@ -45,7 +45,7 @@ internal static class Accounts
         if (marketplaceId is not null)
         {
             return writer.Get(Collections.Marketplaces, marketplaceId)
-                ?? throw ApiException.Invalid($"marketplace: Marketplace {marketplaceId} does not exist.");
+                ?? throw DomainException.Invalid($"marketplace: Marketplace {marketplaceId} does not exist.");
         }
 
         var listed = writer.All(Collections.Listings)
@@ -73,7 +73,7 @@ internal static class Accounts
         if (connectionId is not null)
         {
             connection = writer.Get(Collections.Connections, connectionId)
-                ?? throw ApiException.Invalid($"asset.connection: Connection {connectionId} does not exist.");
+                ?? throw DomainException.Invalid($"asset.connection: Connection {connectionId} does not exist.");
         }
 
         connection ??= writer.All(Collections.Connections).FirstOrDefault(c => Json.Str(c, "product.id") == productId);

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
-using Connect.Emulator.Http;
 using Connect.Emulator.Store;
+using Connect.Emulator.Documents;
 
 namespace Connect.Emulator.Domain;
 
@@ -12,7 +12,7 @@ internal static class Catalog
 
     public static JsonObject Product(StoreWriter writer, string? id) =>
         (id is null ? null : writer.Get(Collections.Products, id))
-        ?? throw ApiException.Invalid($"product: Product {id} does not exist.");
+        ?? throw DomainException.Invalid($"product: Product {id} does not exist.");
 
     public static IEnumerable<JsonObject> Items(StoreWriter writer, string productId) =>
         writer.All(Collections.Items).Where(i => Json.Str(i, "product.id") == productId);
@@ -41,6 +41,41 @@ internal static class Catalog
     }
 
     public static string RequestItemId(JsonObject item) => Json.Id(item).Replace('-', '_');
+
+    /// <summary>
+    /// The configuration parameters of a product for a scope (<c>product</c>: <c>asset.configuration.params</c>;
+    /// <c>item</c>: <c>asset.items[].params</c>) as they appear in an asset, with the vendor's values.
+    /// </summary>
+    public static JsonArray ConfigurationParameters(StoreWriter writer, string productId, string scope) =>
+        [.. Parameters(writer, productId, scope).Where(p => Json.Str(p, "phase") == "configuration").Select(d => (JsonNode)new JsonObject
+        {
+            ["id"] = Json.Str(d, "name"),
+            ["title"] = Json.Str(d, "title"),
+            ["description"] = Json.Str(d, "description"),
+            ["type"] = Json.Str(d, "type") ?? "text",
+            ["scope"] = scope,
+            ["phase"] = "configuration",
+            ["constraints"] = new JsonObject
+            {
+                ["hidden"] = Json.Copy(d["constraints"]?["hidden"]) ?? false,
+                ["required"] = Json.Copy(d["constraints"]?["required"]) ?? false,
+                ["unique"] = Json.Copy(d["constraints"]?["unique"]) ?? false,
+            },
+            ["value"] = Json.Str(d, "value") ?? string.Empty,
+            ["events"] = Json.Copy(d["events"]),
+        })];
+
+    /// <summary>Sets each item's configuration parameters (<c>asset.items[].params</c>).</summary>
+    public static JsonArray WithItemParameters(StoreWriter writer, string productId, JsonArray items)
+    {
+        var parameters = ConfigurationParameters(writer, productId, "item");
+        foreach (var item in items.OfType<JsonObject>())
+        {
+            item["params"] = parameters.DeepClone();
+        }
+
+        return items;
+    }
 
     /// <summary>An item as it appears in <c>asset.items</c> (quantities are strings, contract/api-contract.md section 1).</summary>
     public static JsonObject RequestItem(JsonObject item, string quantity, string oldQuantity) => new()
@@ -71,22 +106,16 @@ internal static class Catalog
             ["constraints"] = Json.Copy(definition["constraints"]) ?? new JsonObject(),
             ["value"] = value ?? string.Empty,
             ["value_error"] = string.Empty,
+            ["value_choices"] = Json.Copy(definition["value_choices"]) ?? new JsonArray(),
         };
         return param;
     }
-
-    public static bool IsRequired(JsonObject param) => param["constraints"]?["required"] is JsonValue v && v.TryGetValue<bool>(out var b) && b;
-
-    public static bool IsUnique(JsonObject param) => param["constraints"]?["unique"] is JsonValue v && v.TryGetValue<bool>(out var b) && b;
-
-    public static bool IsEmpty(JsonObject param) =>
-        string.IsNullOrEmpty(Json.Str(param, "value")) && param["structured_value"] is not JsonObject;
 
     public static string Quantity(JsonNode? node) => node switch
     {
         JsonValue v when v.TryGetValue<string>(out var s) && decimal.TryParse(s, NumberStyles.Number, CultureInfo.InvariantCulture, out var d) && d >= 0 => s,
         JsonValue v when v.TryGetValue<decimal>(out var d) && d >= 0 => d.ToString(CultureInfo.InvariantCulture),
         null => "1",
-        _ => throw ApiException.Invalid("quantity: A non-negative number is required."),
+        _ => throw DomainException.Invalid("quantity: A non-negative number is required."),
     };
 }

@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
-using Connect.Emulator.Http;
 using Connect.Emulator.Store;
+using Connect.Emulator.Documents;
 
 namespace Connect.Emulator.Domain;
 
@@ -91,7 +91,7 @@ internal sealed class ConversationService(DocumentStore store, Clock clock)
 
         return (store.Find(Collections.Conversations, Indexes.InstanceId, idOrInstance) is [var byInstance, ..] ? byInstance : null)
             ?? store.Write(w => Ensure(w, idOrInstance))
-            ?? throw ApiException.NotFound("Conversation", idOrInstance);
+            ?? throw DomainException.NotFound("Conversation", idOrInstance);
     }
 
     /// <summary>Makes sure the conversation of an object exists (for list filters by instance id).</summary>
@@ -105,21 +105,21 @@ internal sealed class ConversationService(DocumentStore store, Clock clock)
 
     public JsonObject AddMessage(string idOrInstance, JsonObject body, Caller caller)
     {
-        var text = Bodies.String(body, "text");
+        var text = Json.Text(body, "text");
         if (string.IsNullOrWhiteSpace(text))
         {
-            throw ApiException.Invalid("text: This field is required.");
+            throw DomainException.Invalid("text: This field is required.");
         }
 
         if (text.Length > MaxTextLength)
         {
-            throw ApiException.Invalid($"text: Ensure this field has no more than {MaxTextLength} characters.");
+            throw DomainException.Invalid($"text: Ensure this field has no more than {MaxTextLength} characters.");
         }
 
-        var type = Bodies.String(body, "type") ?? "message";
+        var type = Json.Text(body, "type") ?? "message";
         if (type is not ("message" or "private" or "state_change"))
         {
-            throw ApiException.Invalid($"type: \"{type}\" is not a valid choice.");
+            throw DomainException.Invalid($"type: \"{type}\" is not a valid choice.");
         }
 
         var target = Get(idOrInstance);
@@ -129,7 +129,7 @@ internal sealed class ConversationService(DocumentStore store, Clock clock)
             var current = w.Get(Collections.Conversations, conversationId)!;
             if (Json.Str(current, "status") == "closed")
             {
-                throw new ApiException(StatusCodes.Status400BadRequest, ErrorCodes.ConversationClosed, $"Conversation {conversationId} is closed.");
+                throw DomainException.Refused(ErrorCodes.ConversationClosed, $"Conversation {conversationId} is closed.");
             }
 
             var now = clock.Now();
@@ -164,9 +164,16 @@ internal sealed class ConversationService(DocumentStore store, Clock clock)
             ["conversation"] = conversationId,
             ["created"] = at,
         };
+        // A posted message names its creator (fixture conversation_with_messages.json); a state change has none.
         if (caller is not null)
         {
             message["creator"] = new JsonObject { ["id"] = caller.ApiKeyId, ["name"] = caller.ApiKeyId };
+        }
+
+        // Every message names the account it belongs to (the vendor's).
+        if (writer.All(Collections.Accounts).FirstOrDefault() is { } account)
+        {
+            message["account"] = Json.Ref(account, "id", "name");
         }
 
         message["text"] = text;

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using Connect.Emulator.Documents;
 
 namespace Connect.Emulator.Domain;
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using Connect.Emulator.Store;
 using Connect.Emulator.Usage;
+using Connect.Emulator.Documents;
 
 namespace Connect.Emulator.Domain;
 

@@ -1,9 +1,9 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text.Json.Nodes;
-using Connect.Emulator.Http;
 using Connect.Emulator.Store;
 using Connect.Emulator.Usage;
+using Connect.Emulator.Documents;
 
 namespace Connect.Emulator.Domain;
 
@@ -42,15 +42,14 @@ internal sealed class UsageService(DocumentStore store, Clock clock)
 
     private static readonly string[] Editable = ["draft", "ready", "invalid"];
     private static readonly string[] UpdatableFields = ["name", "description", "note", "currency", "external_id"];
-    private static readonly string[] Deletable = ["draft", "invalid", "ready", "rejected"];
 
     public JsonObject Get(string id) =>
-        Shape(store.Get(Collections.UsageFiles, id) ?? throw ApiException.NotFound("Usage file", id));
+        Shape(store.Get(Collections.UsageFiles, id) ?? throw DomainException.NotFound("Usage file", id));
 
     public JsonObject GetRecord(string id)
     {
         var record = store.Get(Collections.UsageRecords, id);
-        return record is null || record["_deleted"] is not null ? throw ApiException.NotFound("Usage record", id) : Shape(record, RecordInternal);
+        return record is null || record["_deleted"] is not null ? throw DomainException.NotFound("Usage record", id) : Shape(record, RecordInternal);
     }
 
     /// <summary>The categories of the uploaded workbook (<c>generic_category</c> when it had none); empty before an upload.</summary>
@@ -62,20 +61,20 @@ internal sealed class UsageService(DocumentStore store, Clock clock)
 
     public JsonObject Create(JsonObject body, Caller caller) => store.Write(w =>
     {
-        var name = Bodies.String(body, "name");
+        var name = Json.Text(body, "name");
         if (string.IsNullOrWhiteSpace(name))
         {
-            throw ApiException.Invalid("name: This field is required.");
+            throw DomainException.Invalid("name: This field is required.");
         }
 
-        var productId = Bodies.Path(body, "product", "id") ?? Bodies.String(body, "product_id")
-            ?? throw ApiException.Invalid("product.id: This field is required.");
-        var product = w.Get(Collections.Products, productId) ?? throw ApiException.Invalid($"product: Product {productId} does not exist.");
+        var productId = Json.Str(body, "product.id") ?? Json.Text(body, "product_id")
+            ?? throw DomainException.Invalid("product.id: This field is required.");
+        var product = w.Get(Collections.Products, productId) ?? throw DomainException.Invalid($"product: Product {productId} does not exist.");
         var schema = Json.Str(product, "capabilities.ppu.schema")?.ToLowerInvariant()
-            ?? throw ApiException.Invalid($"product: Product {productId} is not a pay-per-use product (capabilities.ppu is not set).");
-        var contractId = Bodies.Path(body, "contract", "id") ?? Bodies.String(body, "contract_id")
-            ?? throw ApiException.Invalid("contract.id: This field is required.");
-        var contract = w.Get(Collections.Contracts, contractId) ?? throw ApiException.Invalid($"contract: Contract {contractId} does not exist.");
+            ?? throw DomainException.Invalid($"product: Product {productId} is not a pay-per-use product (capabilities.ppu is not set).");
+        var contractId = Json.Str(body, "contract.id") ?? Json.Text(body, "contract_id")
+            ?? throw DomainException.Invalid("contract.id: This field is required.");
+        var contract = w.Get(Collections.Contracts, contractId) ?? throw DomainException.Invalid($"contract: Contract {contractId} does not exist.");
         var marketplaceId = Json.Str(contract, "marketplace.id");
         var marketplace = (marketplaceId is null ? null : w.Get(Collections.Marketplaces, marketplaceId))
             ?? new JsonObject { ["id"] = marketplaceId ?? "MP-00000", ["name"] = "Marketplace" };
@@ -83,7 +82,7 @@ internal sealed class UsageService(DocumentStore store, Clock clock)
             Json.Str(l, "product.id") == productId && Json.Str(l, "contract.id") == contractId && Json.Str(l, "status") == "listed");
         if (!listed)
         {
-            throw ApiException.Invalid($"contract: Product {productId} has no listing (status listed) under contract {contractId}.");
+            throw DomainException.Invalid($"contract: Product {productId} has no listing (status listed) under contract {contractId}.");
         }
 
         var now = clock.Now();
@@ -94,12 +93,12 @@ internal sealed class UsageService(DocumentStore store, Clock clock)
         {
             ["id"] = id,
             ["name"] = name,
-            ["external_id"] = Bodies.String(body, "external_id") ?? string.Empty,
+            ["external_id"] = Json.Text(body, "external_id") ?? string.Empty,
             ["status"] = "draft",
             ["created_by"] = caller.ApiKeyId,
             ["created_at"] = now,
-            ["description"] = Bodies.String(body, "description") ?? string.Empty,
-            ["note"] = Bodies.String(body, "note") ?? string.Empty,
+            ["description"] = Json.Text(body, "description") ?? string.Empty,
+            ["note"] = Json.Text(body, "note") ?? string.Empty,
             ["vendor"] = Json.Copy(product["owner"]) ?? new JsonObject(),
             ["provider"] = Json.Copy(contract["owner"]) ?? new JsonObject(),
             ["environment"] = connectionType switch
@@ -112,7 +111,7 @@ internal sealed class UsageService(DocumentStore store, Clock clock)
             ["product"] = ProductRef(product),
             ["contract"] = Json.Ref(contract, "id", "name"),
             ["schema"] = schema,
-            ["currency"] = Bodies.String(body, "currency") ?? Json.Str(marketplace, "currency") ?? "USD",
+            ["currency"] = Json.Text(body, "currency") ?? Json.Str(marketplace, "currency") ?? "USD",
             ["period"] = Period(body["period"]),
             ["error_detail"] = string.Empty,
             ["acceptance_note"] = string.Empty,
@@ -121,7 +120,7 @@ internal sealed class UsageService(DocumentStore store, Clock clock)
             ["processed_file_uri"] = string.Empty,
             ["stats"] = Stats(0, 0, 0, 0, 0),
             ["records"] = new JsonObject { ["valid"] = 0, ["invalid"] = 0, ["closed"] = 0 },
-            ["events"] = new JsonObject { ["created"] = Event(now, caller) },
+            ["events"] = new JsonObject { ["created"] = EventStamp.At(now, caller) },
             ["product_id"] = productId,
         };
         w.Put(Collections.UsageFiles, file);
@@ -131,18 +130,18 @@ internal sealed class UsageService(DocumentStore store, Clock clock)
 
     public JsonObject Update(string id, JsonObject body) => store.Write(w =>
     {
-        var file = Json.Clone(w.Get(Collections.UsageFiles, id) ?? throw ApiException.NotFound("Usage file", id));
+        var file = Json.Clone(w.Get(Collections.UsageFiles, id) ?? throw DomainException.NotFound("Usage file", id));
         var status = Json.Str(file, "status");
         if (!Editable.Contains(status))
         {
-            throw new ApiException(400, UsageErrorCodes.NotEditable, $"Usage file {id} is in status {status} and cannot be updated.");
+            throw DomainException.Refused(UsageErrorCodes.NotEditable, $"Usage file {id} is in status {status} and cannot be updated.");
         }
 
         foreach (var field in UpdatableFields)
         {
             if (body.ContainsKey(field))
             {
-                file[field] = Bodies.String(body, field) ?? string.Empty;
+                file[field] = Json.Text(body, field) ?? string.Empty;
             }
         }
 
@@ -158,14 +157,14 @@ internal sealed class UsageService(DocumentStore store, Clock clock)
     /// <summary>Fails fast (before the upload is read) when the file does not exist or is not a draft.</summary>
     public void CheckUploadable(string id)
     {
-        var file = store.Get(Collections.UsageFiles, id) ?? throw ApiException.NotFound("Usage file", id);
+        var file = store.Get(Collections.UsageFiles, id) ?? throw DomainException.NotFound("Usage file", id);
         RequireStatus(file, "upload", ["draft"]);
     }
 
     /// <summary>Stores an upload and validates it: the file moves from draft to ready, or to invalid with <c>error_detail</c>.</summary>
     public JsonObject Upload(string id, byte[] content, UsageWorkbookParseResult parsed, string fileUri, Caller caller) => store.Write(w =>
     {
-        var file = Json.Clone(w.Get(Collections.UsageFiles, id) ?? throw ApiException.NotFound("Usage file", id));
+        var file = Json.Clone(w.Get(Collections.UsageFiles, id) ?? throw DomainException.NotFound("Usage file", id));
         RequireStatus(file, "upload", ["draft"]);
         var now = clock.Now();
         w.Put(Uploads, new JsonObject
@@ -175,7 +174,7 @@ internal sealed class UsageService(DocumentStore store, Clock clock)
             ["categories"] = CategoriesOf(parsed),
         });
         file["usage_file_uri"] = fileUri;
-        ((JsonObject)file["events"]!)["uploaded"] = Event(now, caller);
+        ((JsonObject)file["events"]!)["uploaded"] = EventStamp.At(now, caller);
         Process(w, file, parsed);
         var to = Json.Str(file, "status")!;
         w.Put(Collections.UsageFiles, file);
@@ -184,112 +183,21 @@ internal sealed class UsageService(DocumentStore store, Clock clock)
     });
 
     /// <summary>The stored upload of a usage file (for <c>usage_file_uri</c>), or null.</summary>
-    public byte[]? UploadedContent(string id) =>
+    public byte[]? UploadedContent(string id) => UploadedContent(store, id);
+
+    internal static byte[]? UploadedContent(DocumentStore store, string id) =>
         store.Get(Uploads, id) is { } upload && Json.Str(upload, "content") is { } content ? Convert.FromBase64String(content) : null;
 
-    /// <summary>Validates the stored upload again (assets or items may have changed): ready or invalid.</summary>
-    public JsonObject Reprocess(string id, long maxBytes, Caller caller)
-    {
-        var content = UploadedContent(id);
-        var parsed = content is null
-            ? UsageWorkbookParseResult.Failure("No file was uploaded.")
-            : UsageWorkbookParser.Parse(new MemoryStream(content), Math.Max(maxBytes, content.Length));
-        return Transition(id, "reprocess", caller, ["ready", "invalid"], (w, file, now) =>
-        {
-            DeleteRecords(w, file);
-            Process(w, file, parsed);
-            return Json.Str(file, "status")!;
-        });
-    }
-
-    public JsonObject Submit(string id, Caller caller) =>
-        Transition(id, "submit", caller, ["ready"], (w, file, now) =>
-        {
-            Events(file)["submitted"] = Event(now, caller);
-            SetRecords(w, file, "valid", now, caller);
-            var n = Count(file, "records.valid");
-            file["stats"] = Stats(n, n, n, 0, 0);
-            return "pending";
-        });
-
-    public JsonObject Accept(string id, JsonObject body, Caller caller) =>
-        Transition(id, "accept", caller, ["pending"], (w, file, now) => AcceptIn(w, file, Bodies.String(body, "acceptance_note") ?? string.Empty, now, caller));
-
-    /// <summary><c>PUT approve-all</c>: every record of a pending file is approved and the file accepted ("Auto Approved").</summary>
-    public JsonObject ApproveAll(string id, Caller caller) =>
-        Transition(id, "approve-all", caller, ["pending"], (w, file, now) => AcceptIn(w, file, "Auto Approved", now, caller));
-
-    public JsonObject Reject(string id, JsonObject body, Caller caller)
-    {
-        var note = Bodies.String(body, "rejection_note");
-        if (string.IsNullOrWhiteSpace(note))
-        {
-            throw ApiException.Invalid("rejection_note: This field is required.");
-        }
-
-        return Transition(id, "reject", caller, ["pending"], (w, file, now) =>
-        {
-            file["rejection_note"] = note;
-            Events(file)["rejected"] = Event(now, caller);
-            SetRecords(w, file, "rejected", now, caller);
-            var n = Count(file, "records.valid");
-            file["stats"] = Stats(n, n, 0, 0, 0);
-            return "rejected";
-        });
-    }
-
-    public JsonObject Close(string id, Caller caller) =>
-        Transition(id, "close", caller, ["accepted"], (w, file, now) =>
-        {
-            Events(file)["closed"] = Event(now, caller);
-            SetRecords(w, file, "closed", now, caller);
-            var n = Count(file, "records.valid");
-            file["stats"] = Stats(n, n, 0, n, n);
-            ((JsonObject)file["records"]!)["closed"] = n;
-            return "closed";
-        });
-
-    public JsonObject Delete(string id, Caller caller) =>
-        Transition(id, "delete", caller, Deletable, (w, file, now) =>
-        {
-            Events(file)["deleted"] = Event(now, caller);
-            DeleteRecords(w, file);
-            return "deleted";
-        });
-
-    private static string AcceptIn(StoreWriter w, JsonObject file, string note, string now, Caller caller)
-    {
-        file["acceptance_note"] = note;
-        Events(file)["accepted"] = Event(now, caller);
-        SetRecords(w, file, "approved", now, caller);
-        var n = Count(file, "records.valid");
-        file["stats"] = Stats(n, n, 0, n, 0);
-        return "accepted";
-    }
-
-    private JsonObject Transition(string id, string action, Caller caller, string[] from, Func<StoreWriter, JsonObject, string, string> apply) =>
-        store.Write(w =>
-        {
-            var file = Json.Clone(w.Get(Collections.UsageFiles, id) ?? throw ApiException.NotFound("Usage file", id));
-            var status = RequireStatus(file, action, from);
-            var now = clock.Now();
-            var to = apply(w, file, now);
-            file["status"] = to;
-            w.Put(Collections.UsageFiles, file);
-            w.Audit(Collections.UsageFiles, id, status, to, action, now, caller.ApiKeyId);
-            return Shape(file);
-        });
-
-    private static string RequireStatus(JsonObject file, string action, string[] from)
+    internal static string RequireStatus(JsonObject file, string action, string[] from)
     {
         var status = Json.Str(file, "status")!;
         return from.Contains(status)
             ? status
-            : throw new ApiException(400, UsageErrorCodes.Transition, $"Usage file {Json.Id(file)} is in status {status}, action {action} is not allowed.");
+            : throw DomainException.Refused(UsageErrorCodes.Transition, $"Usage file {Json.Id(file)} is in status {status}, action {action} is not allowed.");
     }
 
     /// <summary>Checks the parsed rows against the catalog and stores the records (ready), or fills error_detail (invalid).</summary>
-    private static void Process(StoreWriter w, JsonObject file, UsageWorkbookParseResult parsed)
+    internal static void Process(StoreWriter w, JsonObject file, UsageWorkbookParseResult parsed)
     {
         var errors = new List<(int Row, string Message)>();
         var records = new List<JsonObject>();
@@ -348,49 +256,6 @@ internal sealed class UsageService(DocumentStore store, Clock clock)
         return string.Join('\n', lines) + more;
     }
 
-    /// <summary>The record ids of a file are its id plus a number, so a file's records are found without an index.</summary>
-    private static IEnumerable<JsonObject> RecordsOf(StoreWriter w, JsonObject file)
-    {
-        var prefix = "UR-" + Json.Id(file)[3..] + "-";
-        var count = Count(file, "records.valid");
-        for (var i = 1; i <= count; i++)
-        {
-            if (w.Get(Collections.UsageRecords, prefix + i.ToString("0000", CultureInfo.InvariantCulture)) is { } record)
-            {
-                yield return record;
-            }
-        }
-    }
-
-    private static void SetRecords(StoreWriter w, JsonObject file, string status, string now, Caller caller)
-    {
-        foreach (var record in RecordsOf(w, file).ToList())
-        {
-            if (record["_deleted"] is not null)
-            {
-                continue;
-            }
-
-            record["status"] = status;
-            if (status == "closed")
-            {
-                record["closed_at"] = now;
-                record["closed_by"] = caller.ApiKeyId;
-            }
-
-            w.PutSealed(Collections.UsageRecords, record);
-        }
-    }
-
-    private static void DeleteRecords(StoreWriter w, JsonObject file)
-    {
-        foreach (var record in RecordsOf(w, file).ToList())
-        {
-            record["_deleted"] = true;
-            w.PutSealed(Collections.UsageRecords, record);
-        }
-    }
-
     private static JsonArray CategoriesOf(UsageWorkbookParseResult parsed)
     {
         var categories = parsed.Categories.Count == 0
@@ -411,15 +276,10 @@ internal sealed class UsageService(DocumentStore store, Clock clock)
         return reference;
     }
 
-    private static JsonObject Events(JsonObject file) => (JsonObject)(file["events"] ??= new JsonObject());
+    internal static JsonObject Events(JsonObject file) => (JsonObject)(file["events"] ??= new JsonObject());
 
-    private static JsonObject Event(string now, Caller caller) => new()
-    {
-        ["at"] = now,
-        ["by"] = new JsonObject { ["id"] = caller.ApiKeyId, ["name"] = caller.ApiKeyId },
-    };
 
-    private static JsonObject Stats(int uploaded, int validated, int pending, int accepted, int closed) => new()
+    internal static JsonObject Stats(int uploaded, int validated, int pending, int accepted, int closed) => new()
     {
         ["uploaded"] = uploaded,
         ["validated"] = validated,
@@ -428,7 +288,7 @@ internal sealed class UsageService(DocumentStore store, Clock clock)
         ["closed"] = closed,
     };
 
-    private static int Count(JsonObject file, string path) =>
+    internal static int Count(JsonObject file, string path) =>
         int.TryParse(Json.Str(file, path), NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) ? n : 0;
 
     private static JsonObject Period(JsonNode? node) => new()
@@ -452,7 +312,7 @@ internal sealed class UsageService(DocumentStore store, Clock clock)
         }
     }
 
-    private static JsonObject Shape(JsonObject document) => Shape(document, FileInternal);
+    internal static JsonObject Shape(JsonObject document) => Shape(document, FileInternal);
 
     /// <summary>A copy without the bookkeeping fields (the original may still be pending in the writer).</summary>
     private static JsonObject Shape(JsonObject document, string[] fields)

@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using Connect.Emulator.Domain;
 using Connect.Emulator.Http;
 using Connect.Emulator.Seed;
+using Connect.Emulator.Documents;
 
 namespace Connect.Emulator.Endpoints;
 
@@ -20,13 +21,13 @@ internal static class ControlApi
         {
             var body = await Bodies.ReadObjectAsync(c.Request, c.RequestAborted).ConfigureAwait(false);
             var publicBody = body.ContainsKey("asset") ? BodyShapes.RequestCreate.Check(body) : Translate(s, body);
-            return Responses.Json(s.Requests.Create(publicBody, Caller.From(c)), StatusCodes.Status201Created);
+            return Responses.Json(s.RequestCreation.Create(publicBody, c.GetCaller()), StatusCodes.Status201Created);
         });
 
         api.MapPost("/requests/generate", async Task<IResult> (HttpContext c) =>
         {
             var body = await Bodies.ReadObjectAsync(c.Request, c.RequestAborted).ConfigureAwait(false);
-            var productId = Bodies.String(body, "product_id") ?? throw ApiException.Invalid("product_id: This field is required.");
+            var productId = Json.Text(body, "product_id") ?? throw ApiException.Invalid("product_id: This field is required.");
             // Absent means one; anything else must be a JSON whole number in range ("ten", 1e100, 2^63 and 2.5 are refused).
             var count = body["count"] switch
             {
@@ -36,13 +37,13 @@ internal static class ControlApi
                     $"count: Must be a whole number between 1 and {MaxGenerate.ToString(CultureInfo.InvariantCulture)} (the limit), not {Clip(body["count"]!.ToJsonString())}."),
             };
 
-            var status = Bodies.String(body, "status") ?? "pending";
+            var status = Json.Text(body, "status") ?? "pending";
             if (status is not ("pending" or "draft" or "inquiring"))
             {
                 throw ApiException.Invalid("status: Must be pending, draft or inquiring.");
             }
 
-            var ids = s.Requests.Generate(productId, count, status, Caller.From(c));
+            var ids = s.RequestGenerator.Generate(productId, count, status, c.GetCaller());
             return Responses.Json(
                 new JsonObject
                 {
@@ -84,7 +85,7 @@ internal static class ControlApi
         api.MapPost("/reset", async Task<IResult> (HttpContext c) =>
         {
             var body = await Bodies.ReadObjectAsync(c.Request, c.RequestAborted).ConfigureAwait(false);
-            var seed = Bodies.String(body, "seed") ?? s.Seed;
+            var seed = Json.Text(body, "seed") ?? s.Seed;
             if (seed is not ("demo" or "none"))
             {
                 throw ApiException.Invalid("seed: Must be demo or none.");
@@ -103,24 +104,24 @@ internal static class ControlApi
     /// <summary>Turns the control API's short form into a public <c>POST /requests</c> body.</summary>
     private static JsonObject Translate(EmulatorServices s, JsonObject body)
     {
-        var type = Bodies.String(body, "type") ?? "purchase";
+        var type = Json.Text(body, "type") ?? "purchase";
         if (type != "purchase")
         {
-            var assetId = Bodies.String(body, "asset_id") ?? throw ApiException.Invalid("asset_id: This field is required.");
+            var assetId = Json.Text(body, "asset_id") ?? throw ApiException.Invalid("asset_id: This field is required.");
             var asset = new JsonObject { ["id"] = assetId };
             if (body["items"] is JsonArray changeItems)
             {
                 asset["items"] = changeItems.DeepClone();
             }
 
-            return new JsonObject { ["type"] = type, ["asset"] = asset, ["note"] = Bodies.String(body, "note") ?? string.Empty };
+            return new JsonObject { ["type"] = type, ["asset"] = asset, ["note"] = Json.Text(body, "note") ?? string.Empty };
         }
 
-        var productId = Bodies.String(body, "product_id") ?? throw ApiException.Invalid("product_id: This field is required.");
+        var productId = Json.Text(body, "product_id") ?? throw ApiException.Invalid("product_id: This field is required.");
         var tiers = new JsonObject
         {
-            ["customer"] = Bodies.String(body, "customer_id") is { } customer ? new JsonObject { ["id"] = customer } : new JsonObject { ["name"] = "Preview Customer" },
-            ["tier1"] = Bodies.String(body, "tier1_id") is { } tier1 ? new JsonObject { ["id"] = tier1 } : new JsonObject(),
+            ["customer"] = Json.Text(body, "customer_id") is { } customer ? new JsonObject { ["id"] = customer } : new JsonObject { ["name"] = "Preview Customer" },
+            ["tier1"] = Json.Text(body, "tier1_id") is { } tier1 ? new JsonObject { ["id"] = tier1 } : new JsonObject(),
             ["tier2"] = new JsonObject(),
         };
         var result = new JsonObject
@@ -134,12 +135,12 @@ internal static class ControlApi
                 ["tiers"] = tiers,
             },
         };
-        if (Bodies.String(body, "marketplace_id") is { } marketplace)
+        if (Json.Text(body, "marketplace_id") is { } marketplace)
         {
             result["marketplace"] = new JsonObject { ["id"] = marketplace };
         }
 
-        if (Bodies.String(body, "status") is { } status)
+        if (Json.Text(body, "status") is { } status)
         {
             result["status"] = status;
         }

@@ -14,11 +14,23 @@ internal sealed class EmulatorServices(DocumentStore store, Clock clock, string 
 
     public RequestService Requests { get; } = new(store, clock);
 
+    public RequestCreation RequestCreation { get; } = new(store, clock);
+
+    public RequestWorkflow RequestWorkflow { get; } = new(store, clock);
+
+    public RequestGenerator RequestGenerator { get; } = new(store, clock);
+
     public TierConfigService Tiers { get; } = new(store, clock);
+
+    public TierConfigWorkflow TierWorkflow { get; } = new(store, clock);
+
+    public RenderService Render { get; } = new(store);
 
     public ConversationService Conversations { get; } = new(store, clock);
 
     public UsageService Usage { get; } = new(store, clock);
+
+    public UsageFileWorkflow UsageWorkflow { get; } = new(store, clock);
 
     public Faults.FaultInjector Faults { get; } = new();
 }

@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using Connect.Emulator.Domain;
 using Connect.Emulator.Http;
 using Connect.Emulator.Store;
+using Connect.Emulator.Documents;
 
 namespace Connect.Emulator.Endpoints;
 
@@ -54,7 +55,7 @@ internal static class PublicApi
         SearchFields = ["id", "asset.id", "asset.external_id", "asset.external_uid", "asset.product.id", "asset.product.name", "asset.tiers.customer.name"],
     };
 
-    private static ListSpec AssetList(EmulatorServices s) => new(Collections.Assets)
+    internal static ListSpec AssetList(EmulatorServices s) => new(Collections.Assets)
     {
         Filterable = ListFilters.Assets,
         Hidden = ["pending_request", "pending_request.template", "template"],
@@ -86,7 +87,7 @@ internal static class PublicApi
     }
 
     // The asset's open request (the newest one not yet approved, failed or revoked), without its embedded asset.
-    private static JsonObject? PendingRequest(EmulatorServices s, string assetId)
+    internal static JsonObject? PendingRequest(EmulatorServices s, string assetId)
     {
         var open = s.Store.Find(Collections.Requests, Indexes.AssetId, assetId)
             .LastOrDefault(r => Catalog.OpenRequestStatuses.Contains(Json.Str(r, "status")));
@@ -101,25 +102,26 @@ internal static class PublicApi
     }
 
     // The template of the asset's latest approved request that names one.
-    private static JsonNode? AssetTemplate(EmulatorServices s, string assetId) =>
+    internal static JsonNode? AssetTemplate(EmulatorServices s, string assetId) =>
         s.Store.Find(Collections.Requests, Indexes.AssetId, assetId)
             .LastOrDefault(r => Json.Str(r, "status") == "approved" && r["template"] is JsonObject)?["template"]?.DeepClone();
 
     private static void MapRequests(RouteGroupBuilder api, EmulatorServices s)
     {
         var requests = s.Requests;
+        var workflow = s.RequestWorkflow;
         var requestList = RequestList(s);
         api.MapGet("/requests", (HttpContext c) => Lists.FromStore(c, s.Store, requestList));
         api.MapPost("/requests", async Task<IResult> (HttpContext c) =>
-            Responses.Json(requests.Create(BodyShapes.RequestCreate.Check(await Body(c).ConfigureAwait(false)), Caller.From(c)), StatusCodes.Status201Created));
+            Responses.Json(s.RequestCreation.Create(BodyShapes.RequestCreate.Check(await Body(c).ConfigureAwait(false)), c.GetCaller()), StatusCodes.Status201Created));
         api.MapGet("/requests/{id}", (string id) => Responses.Json(requests.Get(id)));
         api.MapPut("/requests/{id}", async Task<IResult> (HttpContext c, string id) =>
             Responses.Json(requests.Update(id, BodyShapes.RequestUpdate.Check(await Body(c).ConfigureAwait(false)))));
-        api.MapGet("/requests/{id}/render", (string id) => Responses.Markdown(requests.Render(id)));
+        api.MapGet("/requests/{id}/render", (string id) => Responses.Markdown(s.Render.Request(id)));
         api.MapPost("/requests/{id}/assign/{assignee}", async Task<IResult> (HttpContext c, string id, string assignee) =>
         {
             await Body(c).ConfigureAwait(false);
-            return Responses.Json(requests.Assign(id, [], assignee, Caller.From(c)));
+            return Responses.Json(workflow.Assign(id, [], assignee, c.GetCaller()));
         });
         api.MapPost("/requests/{id}/{action}", async Task<IResult> (HttpContext c, string id, string action) =>
         {
@@ -134,19 +136,19 @@ internal static class PublicApi
                 "validate" => BodyShapes.RequestUpdate,
                 _ => null,
             })?.Check(body);
-            var caller = Caller.From(c);
+            var caller = c.GetCaller();
             return Responses.Json(action switch
             {
-                "approve" => requests.Approve(id, body, caller),
-                "inquire" => requests.Inquire(id, body, caller),
-                "fail" => requests.Fail(id, body, caller),
-                "pend" => requests.Pend(id, caller),
-                "purchase" => requests.Purchase(id, caller),
-                "schedule" => requests.Schedule(id, body, caller),
-                "revoke" => requests.Revoke(id, body, caller),
-                "confirm" => requests.Confirm(id, caller),
-                "assign" => requests.Assign(id, body, null, caller),
-                "unassign" => requests.Unassign(id, caller),
+                "approve" => workflow.Approve(id, body, caller),
+                "inquire" => workflow.Inquire(id, body, caller),
+                "fail" => workflow.Fail(id, body, caller),
+                "pend" => workflow.Pend(id, caller),
+                "purchase" => workflow.Purchase(id, caller),
+                "schedule" => workflow.Schedule(id, body, caller),
+                "revoke" => workflow.Revoke(id, body, caller),
+                "confirm" => workflow.Confirm(id, caller),
+                "assign" => workflow.Assign(id, body, null, caller),
+                "unassign" => workflow.Unassign(id, caller),
                 "validate" => requests.Validate(id, body),
                 _ => throw new ApiException(StatusCodes.Status404NotFound, ErrorCodes.NotFound, $"Action {action} does not exist."),
             });
@@ -162,25 +164,21 @@ internal static class PublicApi
             Responses.Json(s.Store.Get(Collections.Assets, id) ?? throw ApiException.NotFound("Asset", id)));
         api.MapGet("/assets/{id}/requests", (HttpContext c, string id) =>
             Lists.FromDocuments(c, s.Requests.AssetRequests(id), new ListSpec(Collections.Requests) { Filterable = ListFilters.AssetRequests }));
-        api.MapGet("/assets/{id}/render", (string id) =>
-        {
-            _ = s.Store.Get(Collections.Assets, id) ?? throw ApiException.NotFound("Asset", id);
-            var latest = s.Store.Find(Collections.Requests, Indexes.AssetId, id).LastOrDefault(r => Json.Str(r, "status") == "approved");
-            return Responses.Markdown(latest is null ? string.Empty : s.Requests.Render(Json.Id(latest)));
-        });
+        api.MapGet("/assets/{id}/render", (string id) => Responses.Markdown(s.Render.Asset(id)));
     }
 
     private static void MapTiers(RouteGroupBuilder api, EmulatorServices s)
     {
         var tiers = s.Tiers;
+        var tierWorkflow = s.TierWorkflow;
         var tierRequestList = TierRequestList(s);
         api.MapGet("/tier/config-requests", (HttpContext c) => Lists.FromStore(c, s.Store, tierRequestList));
         api.MapPost("/tier/config-requests", async Task<IResult> (HttpContext c) =>
-            Responses.Json(tiers.Create(BodyShapes.TierCreate.Check(await Body(c).ConfigureAwait(false)), Caller.From(c)), StatusCodes.Status201Created));
+            Responses.Json(tiers.Create(BodyShapes.TierCreate.Check(await Body(c).ConfigureAwait(false)), c.GetCaller()), StatusCodes.Status201Created));
         api.MapGet("/tier/config-requests/{id}", (string id) => Responses.Json(tiers.Get(id)));
         api.MapPut("/tier/config-requests/{id}", async Task<IResult> (HttpContext c, string id) =>
-            Responses.Json(tiers.Update(id, BodyShapes.TierUpdate.Check(await Body(c).ConfigureAwait(false)))));
-        api.MapGet("/tier/config-requests/{id}/render", (string id) => Responses.Markdown(tiers.Render(id)));
+            Responses.Json(tiers.Update(id, BodyShapes.TierUpdate.Check(await Body(c).ConfigureAwait(false)), c.GetCaller())));
+        api.MapGet("/tier/config-requests/{id}/render", (string id) => Responses.Markdown(s.Render.TierConfigRequest(id)));
         api.MapPost("/tier/config-requests/{id}/{action}", async Task<IResult> (HttpContext c, string id, string action) =>
         {
             var body = await Body(c).ConfigureAwait(false);
@@ -191,27 +189,27 @@ internal static class PublicApi
                 "assign" => BodyShapes.Assign,
                 _ => null,
             })?.Check(body);
-            var caller = Caller.From(c);
+            var caller = c.GetCaller();
             switch (action)
             {
                 case "approve":
-                    return Responses.Json(tiers.Approve(id, body, caller));
+                    return Responses.Json(tierWorkflow.Approve(id, body, caller));
                 case "submit":
-                    return Responses.Json(tiers.Submit(id, caller));
+                    return Responses.Json(tierWorkflow.Submit(id, caller));
                 case "inquire":
-                    tiers.Inquire(id, caller);
+                    tierWorkflow.Inquire(id, caller);
                     break;
                 case "fail":
-                    tiers.Fail(id, body, caller);
+                    tierWorkflow.Fail(id, body, caller);
                     break;
                 case "pend":
-                    tiers.Pend(id, caller);
+                    tierWorkflow.Pend(id, caller);
                     break;
                 case "assign":
-                    tiers.Assign(id, body, caller);
+                    tierWorkflow.Assign(id, body, caller);
                     break;
                 case "unassign":
-                    tiers.Unassign(id, caller);
+                    tierWorkflow.Unassign(id, caller);
                     break;
                 default:
                     throw new ApiException(StatusCodes.Status404NotFound, ErrorCodes.NotFound, $"Action {action} does not exist.");
@@ -222,6 +220,7 @@ internal static class PublicApi
         ActionRoutes.MapFallback(api, "/tier/config-requests/{id}/{action}", TierRequestActions);
         api.MapGet("/tier/configs", (HttpContext c) => Lists.FromStore(c, s.Store, TierConfigList));
         api.MapGet("/tier/configs/{id}", (string id) => Responses.Json(tiers.GetConfig(id)));
+        api.MapGet("/tier/configs/{id}/render", (string id) => Responses.Markdown(s.Render.TierConfig(id)));
         MapSimple(api, s, "/tier/accounts", Collections.TierAccounts, ListFilters.TierAccounts, "Tier account", ["id", "name", "external_id", "external_uid"]);
     }
 
@@ -250,7 +249,7 @@ internal static class PublicApi
         api.MapGet("/products/{productId}/templates/{id}/render", (HttpContext c, string productId, string id) =>
         {
             var template = ProductChild(s, Collections.Templates, "Template", productId, id);
-            return Responses.Json(JsonValue.Create(RenderTemplate(s, template, c.Request.Query["request_id"].ToString())));
+            return Responses.Json(JsonValue.Create(s.Render.Template(template, c.Request.Query["request_id"].ToString())));
         });
 
         // Legacy render used by the old SDKs (contract/api-contract.md section 5.4): markdown text.
@@ -263,7 +262,7 @@ internal static class PublicApi
                 throw ApiException.Invalid("request_id: This query parameter is required.");
             }
 
-            return Responses.Markdown(RenderTemplate(s, template, requestId));
+            return Responses.Markdown(s.Render.Template(template, requestId));
         });
     }
 
@@ -287,7 +286,7 @@ internal static class PublicApi
             return Responses.Json(s.Conversations.Close(id));
         });
         api.MapPost("/conversations/{id}/messages", async Task<IResult> (HttpContext c, string id) =>
-            Responses.Json(s.Conversations.AddMessage(id, BodyShapes.ConversationMessage.Check(await Body(c).ConfigureAwait(false)), Caller.From(c)), StatusCodes.Status201Created));
+            Responses.Json(s.Conversations.AddMessage(id, BodyShapes.ConversationMessage.Check(await Body(c).ConfigureAwait(false)), c.GetCaller()), StatusCodes.Status201Created));
     }
 
     private static void MapSimple(RouteGroupBuilder api, EmulatorServices s, string path, string collection, IReadOnlySet<string> filterable, string noun, string[] searchFields)
@@ -376,28 +375,6 @@ internal static class PublicApi
         _ = s.Store.Get(Collections.Products, productId) ?? throw ApiException.NotFound("Product", productId);
         var child = s.Store.Get(collection, id);
         return child is not null && Json.Str(child, "product.id") == productId ? child : throw ApiException.NotFound(noun, id);
-    }
-
-    private static string RenderTemplate(EmulatorServices s, JsonObject template, string? instanceId)
-    {
-        var body = Json.Str(template, "body") ?? string.Empty;
-        if (string.IsNullOrEmpty(instanceId))
-        {
-            return Templates.Render(body, []);
-        }
-
-        if (instanceId.StartsWith("TCR-", StringComparison.Ordinal))
-        {
-            return Templates.Render(body, Json.Objects(s.Tiers.Get(instanceId)["params"]));
-        }
-
-        if (instanceId.StartsWith("AS-", StringComparison.Ordinal))
-        {
-            var asset = s.Store.Get(Collections.Assets, instanceId) ?? throw ApiException.NotFound("Asset", instanceId);
-            return Templates.Render(body, Json.Objects(asset["params"]));
-        }
-
-        return Templates.Render(body, Json.Objects(s.Requests.Get(instanceId)["asset"]?["params"]));
     }
 
     private static Task<JsonObject> Body(HttpContext context) => Bodies.ReadObjectAsync(context.Request, context.RequestAborted);

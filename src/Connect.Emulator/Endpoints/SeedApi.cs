@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Connect.Emulator.Domain;
 using Connect.Emulator.Http;
 using Connect.Emulator.Store;
+using Connect.Emulator.Documents;
 
 namespace Connect.Emulator.Endpoints;
 
@@ -28,7 +29,7 @@ internal static class SeedApi
         {
             var body = await Bodies.ReadObjectAsync(c.Request, c.RequestAborted).ConfigureAwait(false);
             var documents = Check(body);
-            var caller = Caller.From(c);
+            var caller = c.GetCaller();
             var now = s.Clock.Now();
             var stored = s.Store.Write(w => Store(w, documents, caller, now));
             return Responses.Json(stored, StatusCodes.Status201Created);
@@ -63,12 +64,12 @@ internal static class SeedApi
                     throw ApiException.Invalid($"{key}[{i}]: Expected an object.");
                 }
 
-                if (Bodies.String(document, "id") is not { Length: > 0 })
+                if (Json.Text(document, "id") is not { Length: > 0 })
                 {
                     throw ApiException.Invalid($"{key}[{i}].id: This field is required.");
                 }
 
-                if (Bodies.String(document, "status") is not { Length: > 0 })
+                if (Json.Text(document, "status") is not { Length: > 0 })
                 {
                     throw ApiException.Invalid($"{key}[{i}].status: This field is required.");
                 }

@@ -2,6 +2,7 @@ using System.Collections.Frozen;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
+using Connect.Emulator.Documents;
 using Connect.Emulator.Domain;
 using Connect.Emulator.Http;
 using Connect.Emulator.Store;
@@ -56,14 +57,14 @@ internal static class UsageApi
         var usage = s.Usage;
         api.MapGet("/usage/files", (HttpContext c) => Lists.FromStore(c, s.Store, FileList));
         api.MapPost("/usage/files", async Task<IResult> (HttpContext c) =>
-            Responses.Json(usage.Create(BodyShapes.UsageCreate.Check(await Body(c).ConfigureAwait(false)), Caller.From(c)), StatusCodes.Status201Created));
+            Responses.Json(usage.Create(BodyShapes.UsageCreate.Check(await Body(c).ConfigureAwait(false)), c.GetCaller()), StatusCodes.Status201Created));
         api.MapGet("/usage/files/{id}", (string id) => Responses.Json(usage.Get(id)));
         api.MapPut("/usage/files/{id}", async Task<IResult> (HttpContext c, string id) =>
             Responses.Json(usage.Update(id, BodyShapes.UsageUpdate.Check(await Body(c).ConfigureAwait(false)))));
         api.MapPut("/usage/files/{id}/approve-all", async Task<IResult> (HttpContext c, string id) =>
         {
             await Body(c).ConfigureAwait(false);
-            return Responses.Json(usage.ApproveAll(id, Caller.From(c)));
+            return Responses.Json(s.UsageWorkflow.ApproveAll(id, c.GetCaller()));
         });
         api.MapGet("/usage/files/{id}/categories", (HttpContext c, string id) =>
             Lists.FromDocuments(c, usage.Categories(id).OfType<JsonObject>(), new ListSpec("usage_categories") { Filterable = ListFilters.UsageCategories, SearchFields = ["id", "name"] }));
@@ -77,15 +78,15 @@ internal static class UsageApi
                 "reject" => BodyShapes.UsageReject,
                 _ => null,
             })?.Check(body);
-            var caller = Caller.From(c);
+            var caller = c.GetCaller();
             return Responses.Json(action switch
             {
-                "submit" => usage.Submit(id, caller),
-                "accept" => usage.Accept(id, body, caller),
-                "reject" => usage.Reject(id, body, caller),
-                "close" => usage.Close(id, caller),
-                "delete" => usage.Delete(id, caller),
-                "reprocess" => usage.Reprocess(id, MaxBodySize(c), caller),
+                "submit" => s.UsageWorkflow.Submit(id, caller),
+                "accept" => s.UsageWorkflow.Accept(id, body, caller),
+                "reject" => s.UsageWorkflow.Reject(id, body, caller),
+                "close" => s.UsageWorkflow.Close(id, caller),
+                "delete" => s.UsageWorkflow.Delete(id, caller),
+                "reprocess" => s.UsageWorkflow.Reprocess(id, MaxBodySize(c), caller),
                 _ => throw new ApiException(StatusCodes.Status404NotFound, ErrorCodes.NotFound, $"Action {action} does not exist."),
             });
         });
@@ -195,7 +196,7 @@ internal static class UsageApi
         var parsed = UsageWorkbookParser.Parse(content);
         // The link stands in for a signed storage link: unguessable, so an upload is not served to whoever guesses its id.
         var uri = $"{Origin(c)}{FilesPrefix}uploads/{id}/{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16))}.xlsx";
-        return Responses.Json(usage.Upload(id, content, parsed, uri, Caller.From(c)), StatusCodes.Status201Created);
+        return Responses.Json(usage.Upload(id, content, parsed, uri, c.GetCaller()), StatusCodes.Status201Created);
     }
 
     private static ApiException TooLarge(long maxBytes) =>

@@ -1,3 +1,4 @@
+using Connect.Emulator.Domain;
 using System.Globalization;
 using Connect.Emulator.Http;
 
@@ -69,7 +70,7 @@ internal static class FaultMiddleware
             {
                 await next(context).ConfigureAwait(false);
             }
-            catch (ApiException)
+            catch (Exception ex) when (ex is ApiException or DomainException)
             {
                 // A business error (nothing committed): the client gets the injected error all the same.
             }

@@ -1,3 +1,4 @@
+using Connect.Emulator.Domain;
 namespace Connect.Emulator.Http;
 
 /// <summary>

@@ -1,6 +1,8 @@
+using Connect.Emulator.Domain;
+
 namespace Connect.Emulator.Http;
 
-/// <summary>A Connect-style error answer: <c>{"error_code": Code, "errors": [Message]}</c> with <see cref="Status"/>.</summary>
+/// <summary>An HTTP-level error answer (routing, body and query parsing, uploads): <c>{"error_code": Code, "errors": [Message]}</c> with <see cref="Status"/>.</summary>
 internal sealed class ApiException(int status, string code, string message) : Exception(message)
 {
     public int Status { get; } = status;
@@ -12,28 +14,4 @@ internal sealed class ApiException(int status, string code, string message) : Ex
 
     public static ApiException Invalid(string message) =>
         new(StatusCodes.Status400BadRequest, ErrorCodes.Validation, message);
-}
-
-/// <summary>The error codes the emulator answers with (see docs/emulator.md; most are emulator-specific).</summary>
-internal static class ErrorCodes
-{
-    public const string Unauthorized = "AUTH_001";
-    public const string NotFound = "NOT_FOUND";
-    public const string Validation = "VAL_001";
-    public const string Rql = "RQL_001";
-    public const string Internal = "SYS_001";
-    public const string RequestTransition = "REQ_001";
-    public const string RequestUnknownParameter = "REQ_002";
-    public const string RequestRequiredParameter = "REQ_003";
-    public const string RequestTemplate = "REQ_004";
-    public const string RequestCreate = "REQ_005";
-    public const string RequestUniqueParameter = "REQ_006";
-    public const string RequestNotEditable = "REQ_007";
-    public const string TierTransition = "TCR_001";
-    public const string TierUnknownParameter = "TCR_002";
-    public const string TierTemplate = "TCR_003";
-    public const string TierCreate = "TCR_004";
-    public const string TierRequiredParameter = "TCR_006";
-    public const string TierNotEditable = "TCR_005";
-    public const string ConversationClosed = "CNV_001";
 }

@@ -118,23 +118,4 @@ internal static class Bodies
             _ => throw ApiException.Invalid("The request body must be a JSON object."),
         };
     }
-
-    public static string? String(JsonNode? node) => node switch
-    {
-        JsonValue v when v.TryGetValue<string>(out var s) => s,
-        JsonValue v => v.ToJsonString(),
-        _ => null,
-    };
-
-    public static string? String(JsonObject? obj, string property) => obj is null ? null : String(obj[property]);
-
-    public static string? Path(JsonNode? node, params string[] path)
-    {
-        foreach (var segment in path)
-        {
-            node = node is JsonObject obj ? obj[segment] : null;
-        }
-
-        return String(node);
-    }
 }

@@ -166,5 +166,45 @@ internal static class ListFilters
         ["asset.tier2_id"] = "asset.tiers.tier2.id",
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
+    /// <summary>GET <c>/subscriptions/assets</c>.</summary>
+    public static readonly FrozenSet<string> Subscriptions = Set(
+        "id", "status", "events.created.at", "events.updated.at", "billing.next_date", "billing.period.uom",
+        "connection.hub.id", "connection.hub.name", "connection.id", "connection.provider.id", "connection.provider.name",
+        "connection.type", "connection.vendor.id", "connection.vendor.name", "contract.id", "external_id", "external_uid",
+        "items", "marketplace.id", "marketplace.name", "params.id", "params.name", "params.value", "pending_request",
+        "pending_request.template", "product.id", "product.name", "template", "tiers.customer.id", "tiers.customer.name",
+        "tiers.tier1.id", "tiers.tier2.id");
+
+    /// <summary>GET <c>/subscriptions/requests</c> (billing requests).</summary>
+    public static readonly FrozenSet<string> BillingRequests = Set(
+        "id", "type", "events.created.at", "events.updated.at", "period.from", "period.to", "period.uom",
+        "asset.billing.next_date", "asset.billing.period.uom", "asset.connection.hub.id", "asset.connection.hub.name",
+        "asset.connection.id", "asset.connection.provider.id", "asset.connection.provider.name", "asset.connection.type",
+        "asset.connection.vendor.id", "asset.connection.vendor.name", "asset.contract.id", "asset.external_id",
+        "asset.external_uid", "asset.id", "asset.marketplace.id", "asset.marketplace.name", "asset.params.name",
+        "asset.params.value", "asset.product.id", "asset.product.name", "asset.tiers.customer.id",
+        "asset.tiers.customer.name", "asset.tiers.tier1.id", "asset.tiers.tier2.id");
+
+    /// <summary>GET <c>/hubs</c>.</summary>
+    public static readonly FrozenSet<string> Hubs = Set(
+        "id", "name", "events.created.at", "events.updated.at", "instance.id", "instance.type", "stats.connections",
+        "stats.marketplaces");
+
+    /// <summary>GET <c>/hubs/{hub_id}/connections</c>.</summary>
+    public static readonly FrozenSet<string> HubConnections = Set("id", "created_at", "product.name");
+
+    /// <summary>GET <c>/hubs/{hub_id}/marketplaces</c>.</summary>
+    public static readonly FrozenSet<string> HubMarketplaces = Set("id", "name");
+
+    /// <summary>GET <c>/products/{id}/versions</c>.</summary>
+    public static readonly FrozenSet<string> ProductVersions = Set("id", "public", "staging", "version");
+
+    /// <summary>GET <c>/products/{id}/connections</c>.</summary>
+    public static readonly FrozenSet<string> ProductConnections = Set("id", "hub.id", "hub.instance.id", "hub.name", "product_version_type", "type", "status");
+
+    /// <summary>GET <c>/usage/reconciliations</c>.</summary>
+    public static readonly FrozenSet<string> UsageReconciliations = Set(
+        "id", "status", "binding.hub.id", "partusagefile.id", "partusagefile.provider.id", "usagefile.id");
+
     private static FrozenSet<string> Set(params string[] paths) => paths.ToFrozenSet(StringComparer.Ordinal);
 }

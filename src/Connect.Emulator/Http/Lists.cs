@@ -1,3 +1,4 @@
+using Connect.Emulator.Domain;
 using System.Globalization;
 using System.Text.Json.Nodes;
 using Connect.Emulator.Rql;
@@ -38,6 +39,9 @@ internal sealed record ListSpec(string Collection)
     /// </summary>
     public IReadOnlyDictionary<string, Action<JsonObject>> Computed { get; init; } =
         new Dictionary<string, Action<JsonObject>>(StringComparer.Ordinal);
+
+    /// <summary>True when the <see cref="Computed"/> fields are part of every answer, not only when selected.</summary>
+    public bool ComputeAlways { get; init; }
 }
 
 /// <summary>Answers list calls: RQL filter, search, ordering, select, limit/offset and <c>Content-Range</c> (contract/api-contract.md section 4.1).</summary>
@@ -138,7 +142,7 @@ internal static class Lists
         JsonObject? copy = null;
         foreach (var (path, add) in spec.Computed)
         {
-            if (query.Selects(path))
+            if (spec.ComputeAlways || query.Selects(path))
             {
                 copy ??= (JsonObject)document.DeepClone();
                 add(copy);

@@ -1,13 +1,13 @@
+using Connect.Emulator.Domain;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http.Features;
 
 namespace Connect.Emulator.Http;
 
-/// <summary>The identity behind a call: the API key id (the part before ':'), never the secret.</summary>
-internal sealed record Caller(string ApiKeyId)
+/// <summary>Reads the <see cref="Caller"/> the authentication step recorded for a call.</summary>
+internal static class CallerExtensions
 {
-    public static Caller From(HttpContext context) =>
-        context.Items[typeof(Caller)] as Caller ?? new Caller("SU-000-000-000");
+    public static Caller GetCaller(this HttpContext context) => context.Items[typeof(Caller)] as Caller ?? Caller.System;
 }
 
 /// <summary>Middleware every call goes through: error mapping, trailing slashes, authentication.</summary>
@@ -24,6 +24,11 @@ internal static partial class Pipeline
         try
         {
             await next(context).ConfigureAwait(false);
+        }
+        catch (DomainException ex) when (!context.Response.HasStarted)
+        {
+            context.Response.Clear();
+            await Responses.WriteErrorAsync(context, StatusOf(ex.Kind), ex.Code, ex.Message).ConfigureAwait(false);
         }
         catch (ApiException ex) when (!context.Response.HasStarted)
         {
@@ -62,6 +67,13 @@ internal static partial class Pipeline
             await Responses.WriteErrorAsync(context, status, code, message).ConfigureAwait(false);
         }
     }
+
+    /// <summary>The status Connect answers a broken domain rule with.</summary>
+    public static int StatusOf(DomainErrorKind kind) => kind switch
+    {
+        DomainErrorKind.NotFound => StatusCodes.Status404NotFound,
+        _ => StatusCodes.Status400BadRequest,
+    };
 
     public static Task TrimTrailingSlashAsync(HttpContext context, RequestDelegate next)
     {

@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json.Nodes;
+using Connect.Emulator.Documents;
 
 namespace Connect.Emulator.Http;
 
@@ -9,7 +10,7 @@ internal static class Responses
     public const string JsonContentType = "application/json";
 
     public static IResult Json(JsonNode? body, int status = StatusCodes.Status200OK, string? contentRange = null) =>
-        new RawResult(status, JsonContentType, Domain.Json.Write(body), contentRange);
+        new RawResult(status, JsonContentType, Documents.Json.Write(body), contentRange);
 
     public static IResult Markdown(string text) => new RawResult(StatusCodes.Status200OK, "text/markdown", text, null);
 
@@ -22,7 +23,7 @@ internal static class Responses
     {
         context.Response.StatusCode = status;
         context.Response.ContentType = JsonContentType;
-        await context.Response.WriteAsync(Domain.Json.Write(ErrorBody(code, message)), Encoding.UTF8, context.RequestAborted)
+        await context.Response.WriteAsync(Documents.Json.Write(ErrorBody(code, message)), Encoding.UTF8, context.RequestAborted)
             .ConfigureAwait(false);
     }
 

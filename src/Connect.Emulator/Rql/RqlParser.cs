@@ -6,6 +6,10 @@ namespace Connect.Emulator.Rql;
 /// Precedence inside parentheses: <c>&amp;</c> and <c>,</c> (and) bind tighter than <c>|</c> and <c>;</c> (or, as in
 /// lib-rql's grammar). Outside parentheses only and-separators are allowed.
 /// </summary>
+/// <remarks>
+/// Longer than 400 lines on purpose: one production per method, calling each other, over one cursor. Split across
+/// files the grammar could no longer be read top to bottom.
+/// </remarks>
 internal sealed class RqlParser
 {
     /// <summary>Deepest nesting of parentheses and calls accepted.</summary>

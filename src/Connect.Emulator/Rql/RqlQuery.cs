@@ -5,6 +5,11 @@ using System.Text.Json.Nodes;
 namespace Connect.Emulator.Rql;
 
 /// <summary>The whole query string of a list call, parsed as one RQL expression (contract/api-contract.md sections 4.3-4.7).</summary>
+/// <remarks>
+/// Longer than 400 lines on purpose: taking the query apart (filter, ordering, select, limit, search), the cache key
+/// and applying each part (match, search, sort, project) share the parsed state of one query; in separate files that
+/// state would have to be made visible to the whole assembly.
+/// </remarks>
 internal sealed class RqlQuery
 {
     private static readonly HashSet<string> ReservedNames = new(StringComparer.Ordinal) { "limit", "offset", "search" };

@@ -26,6 +26,7 @@ internal static class DemoCatalog
     private const string Vendor = """{"id":"VA-610-138","name":"Demo Vendor"}""";
     private const string Provider = """{"id":"PA-855-748","name":"Demo Provider"}""";
     private const string Hub = """{"id":"HB-0000-0001","name":"Demo Hub"}""";
+    private const string VendorUser = """{"id":"UR-610-138-001","name":"Demo Vendor Admin"}""";
 
     public static IEnumerable<(string Collection, string Json)> Documents()
     {
@@ -46,6 +47,12 @@ internal static class DemoCatalog
                 """);
         }
 
+        yield return ("hubs", $$"""
+            { "id":"HB-0000-0001","name":"Demo Hub","description":"The hub of the emulator's demo marketplaces.",
+             "company":{ "id":"{{ProviderId}}","name":"Demo Provider" },"instance":{ "id":"demo-hub","type":"API" },
+             "stats":{ "connections":2,"marketplaces":2 },"events":{ "created":{ "at":"{{At}}","by":{{VendorUser}} } } }
+            """);
+
         yield return ("products", Product(TierProductId, "Demo Cloud Storage",
             """{"ppu":null,"reservation":{"consumption":false},"cart":{"validation":false},"inquiring":{"validation":false},"tiers":{"updates":false,"configs":{"level":1},"validation":false},"subscription":{"hold":false,"schema":"evergreen","change":{"editable_ordering_parameters":false,"validation":false,"inquiring_validation":false}}}"""));
         yield return ("products", Product(UsageProductId, "Demo Metered API",
@@ -63,6 +70,8 @@ internal static class DemoCatalog
         yield return ("parameters", Param(TierProductId, 4, "param_b", "Parameter B", "text", "asset", "fulfillment", required: false, unique: false));
         yield return ("parameters", Param(TierProductId, 5, "partner_number", "Partner number", "text", "tier1", "ordering", required: false, unique: false));
         yield return ("parameters", Param(TierProductId, 6, "reseller_account_id", "Reseller account ID", "text", "tier1", "fulfillment", required: false, unique: false));
+        yield return ("parameters", Param(TierProductId, 7, "storage_region", "Storage region", "text", "product", "configuration", required: true, unique: false, value: "eu-central"));
+        yield return ("parameters", Param(TierProductId, 8, "sku_code", "SKU code", "text", "item", "configuration", required: false, unique: false, value: "SKU-STD"));
         yield return ("parameters", Param(UsageProductId, 1, "customer_email", "Customer e-mail", "email", "asset", "ordering", required: true, unique: false));
         yield return ("parameters", Param(UsageProductId, 2, "account_id", "Account ID", "text", "asset", "fulfillment", required: true, unique: true));
 
@@ -101,22 +110,35 @@ internal static class DemoCatalog
          "category":{ "id":"CAT-00001","name":"Demo" },"published_at":"{{At}}","owner":{{Vendor}},"latest":true,
          "usage_rule":{ "enabled":true },"stats":{ "versions":1 },"capabilities":{{capabilities}},
          "visibility":{ "owner":true,"listing":true,"syndication":false,"catalog":true },"changes_description":"","public":false,
-         "events":{ "created":{ "at":"{{At}}" } } }
+         "version":1,"end_of_sale_notes":"",
+         "customer_ui_settings":{ "description":"{{name}}: the service the demo vendor sells.","getting_started":"Sign in with the account you ordered with.",
+                                 "download_links":[{ "title":"Windows","url":"https://example.invalid/download/windows","visible_for":"admin" }],
+                                 "documents":[{ "title":"Admin guide","url":"https://example.invalid/docs/admin" }],
+                                 "languages":[{ "id":"en","name":"English" }],"provisioning_message":"Your subscription is being set up.",
+                                 "action":{ "url":"","jwt_secret":"" } },
+         "media":{ "position":1,"id":"PRDM-{{id[4..]}}-00001","type":"image",
+                  "thumbnail":"/media/{{VendorId}}/{{id}}/media/media.png","url":"/media/{{VendorId}}/{{id}}/media/media.png" },
+         "events":{ "created":{ "at":"{{At}}","by":{{VendorUser}} },"updated":{ "at":"{{At}}","by":{{VendorUser}} } } }
         """;
 
     private static string Item(string productId, int n, string mpn, string name, string type, string unit, string precision) => $$"""
         { "id":"{{productId}}-{{n:0000}}","local_id":"{{productId}}-{{n:0000}}","mpn":"{{mpn}}","display_name":"{{name}}","description":"{{name}}",
          "type":"{{type}}","period":"{{(type == "ppu" ? "monthly" : "monthly")}}","precision":"{{precision}}","commitment":{ "count":1 },
-         "unit":{ "id":"{{unit.ToLowerInvariant()}}","name":"{{unit}}","unit":"{{unit}}" },"status":"published","position":{{n * 10000}},
+         "unit":{ "id":"{{unit.ToLowerInvariant()}}","name":"{{unit}}","unit":"{{unit}}","title":"{{unit}}" },"status":"published","position":{{n * 10000}},
+         "external_id":"{{mpn}}","parent":null,"replacement":null,"end_of_sale_notes":"","group":{ "id":"PRDG-{{productId[4..]}}-00001","name":"Default","mpn":"DEFAULT" },
          "product":{ "id":"{{productId}}" },"events":{ "created":{ "at":"{{At}}" } } }
         """;
 
-    private static string Param(string productId, int n, string name, string title, string type, string scope, string phase, bool required, bool unique) => $$"""
+    // Configuration-phase parameters carry the vendor's value (scope product: asset.configuration.params; scope item:
+    // asset.items[].params); the others get their values on each request.
+    private static string Param(
+        string productId, int n, string name, string title, string type, string scope, string phase, bool required, bool unique, string? value = null) => $$"""
         { "id":"PRM-{{productId[4..]}}-{{n:0000}}","name":"{{name}}","title":"{{title}}","description":"{{title}} ({{phase}} parameter)","type":"{{type}}",
-         "scope":"{{scope}}","phase":"{{phase}}","position":{{n * 10000}},
+         "scope":"{{scope}}","phase":"{{phase}}","position":{{n * 10000}},{{(value is null ? "" : $"\"value\":\"{value}\",")}}
          "constraints":{ "required":{{(required ? "true" : "false")}},"hidden":false,"unique":{{(unique ? "true" : "false")}},"reconciliation":false,"meta":{  },
                         "hint":"{{title}}","placeholder":"" },
-         "product":{ "id":"{{productId}}" },"events":{ "created":{ "at":"{{At}}" } } }
+         "product":{ "id":"{{productId}}" },
+         "events":{ "created":{ "at":"{{At}}","by":{{VendorUser}} },"updated":{ "at":"{{At}}","by":{{VendorUser}} } } }
         """;
 
     private static string Template(string id, string productId, string name, string scope, string type, int position, string body) =>
@@ -130,7 +152,11 @@ internal static class DemoCatalog
             ["type"] = type,
             ["position"] = position,
             ["product"] = new JsonObject { ["id"] = productId },
-            ["events"] = new JsonObject { ["created"] = new JsonObject { ["at"] = At }, ["updated"] = new JsonObject { ["at"] = At } },
+            ["events"] = new JsonObject
+            {
+                ["created"] = new JsonObject { ["at"] = At, ["by"] = JsonNode.Parse(VendorUser) },
+                ["updated"] = new JsonObject { ["at"] = At, ["by"] = JsonNode.Parse(VendorUser) },
+            },
         }.ToJsonString();
 
     private static string Marketplace(string id, string name, string currency, string country, string countryName, string zone, string countryZone) => $$"""
@@ -158,7 +184,9 @@ internal static class DemoCatalog
 
     private static string TierAccount(string id, string name, string type, string email) => $$"""
         { "id":"{{id}}","name":"{{name}}","type":"{{type}}","external_id":"{{id[3..].Replace("-", "", StringComparison.Ordinal)}}",
-         "external_uid":"{{Domain.Accounts.StableGuid(id)}}","tax_id":"",
+         "external_uid":"{{Domain.Accounts.StableGuid(id)}}","tax_id":"","db":"EU",
+         "owner":{ "id":"{{ProviderId}}","name":"Demo Provider" },
+         "parent":{{(type == "customer" ? $$$"""{ "id":"{{{ResellerNorthwind}}}","name":"Northwind Reseller","external_id":"{{{ResellerNorthwind[3..].Replace("-", "", StringComparison.Ordinal)}}}" }""" : "null")}},
          "contact_info":{ "address_line1":"1 Demo Street","address_line2":"","city":"Berlin","state":"Berlin","postal_code":"10115","country":"DE",
                          "contact":{ "first_name":"{{name.Split(' ')[0]}}","last_name":"Admin","email":"{{email}}",
                                     "phone_number":{ "country_code":"+49","area_code":"30","phone_number":"1234567","extension":"" } } },

@@ -13,6 +13,7 @@ internal static class Collections
     public const string Contracts = "contracts";
     public const string Listings = "listings";
     public const string Connections = "connections";
+    public const string Hubs = "hubs";
     public const string Assets = "assets";
     public const string Requests = "requests";
     public const string TierConfigs = "tier_configs";
@@ -20,4 +21,6 @@ internal static class Collections
     public const string Conversations = "conversations";
     public const string UsageFiles = "usage_files";
     public const string UsageRecords = "usage_records";
+    public const string BillingRequests = "billing_requests";
+    public const string UsageReconciliations = "usage_reconciliations";
 }

@@ -1,7 +1,5 @@
-using System.Globalization;
-using System.Text;
 using System.Text.Json.Nodes;
-using Microsoft.Data.Sqlite;
+using Connect.Emulator.Documents;
 
 namespace Connect.Emulator.Store;
 
@@ -17,31 +15,22 @@ internal sealed class DocumentStore : IDisposable
     private const int MaxCachedQueriesPerCollection = 64;
 
     private readonly Lock _gate = new();
-    private readonly SqliteConnection _connection;
+    private readonly StoreDatabase _database;
     private readonly Dictionary<string, Collection> _collections = new(StringComparer.Ordinal);
     private readonly Dictionary<string, long> _counters = new(StringComparer.Ordinal);
     private long _sequence;
 
-    private DocumentStore(SqliteConnection connection)
+    private DocumentStore(StoreDatabase database)
     {
-        _connection = connection;
+        _database = database;
     }
 
     /// <summary>Opens (or creates) the store; <paramref name="path"/> null means a private in-memory database.</summary>
     public static DocumentStore Open(string? path)
     {
-        var builder = new SqliteConnectionStringBuilder
-        {
-            DataSource = string.IsNullOrEmpty(path) ? ":memory:" : path,
-            Mode = string.IsNullOrEmpty(path) ? SqliteOpenMode.Memory : SqliteOpenMode.ReadWriteCreate,
-            Pooling = false,
-        };
-        var connection = new SqliteConnection(builder.ConnectionString);
-        connection.Open();
-        var store = new DocumentStore(connection);
+        var store = new DocumentStore(StoreDatabase.Open(path));
         try
         {
-            store.CreateSchema(persistent: !string.IsNullOrEmpty(path));
             store.Load();
         }
         catch
@@ -144,34 +133,7 @@ internal sealed class DocumentStore : IDisposable
     {
         lock (_gate)
         {
-            using var count = _connection.CreateCommand();
-            count.CommandText = objectId is null ? "SELECT COUNT(*) FROM audit" : "SELECT COUNT(*) FROM audit WHERE object_id = $id";
-            count.Parameters.AddWithValue("$id", (object?)objectId ?? DBNull.Value);
-            total = Convert.ToInt32(count.ExecuteScalar(), CultureInfo.InvariantCulture);
-
-            using var command = _connection.CreateCommand();
-            command.CommandText = "SELECT seq, object_id, collection, from_status, to_status, action, at, api_key_id FROM audit"
-                + (objectId is null ? string.Empty : " WHERE object_id = $id")
-                + " ORDER BY seq LIMIT $limit OFFSET $offset";
-            command.Parameters.AddWithValue("$id", (object?)objectId ?? DBNull.Value);
-            command.Parameters.AddWithValue("$limit", limit);
-            command.Parameters.AddWithValue("$offset", offset);
-            using var reader = command.ExecuteReader();
-            var entries = new List<AuditEntry>();
-            while (reader.Read())
-            {
-                entries.Add(new AuditEntry(
-                    reader.GetInt64(0),
-                    reader.GetString(1),
-                    reader.GetString(2),
-                    reader.IsDBNull(3) ? null : reader.GetString(3),
-                    reader.GetString(4),
-                    reader.GetString(5),
-                    reader.GetString(6),
-                    reader.IsDBNull(7) ? null : reader.GetString(7)));
-            }
-
-            return entries;
+            return _database.ReadAudit(objectId, limit, offset, out total);
         }
     }
 
@@ -180,22 +142,14 @@ internal sealed class DocumentStore : IDisposable
     {
         lock (_gate)
         {
-            using var transaction = _connection.BeginTransaction();
-            using (var command = _connection.CreateCommand())
-            {
-                command.Transaction = transaction;
-                command.CommandText = "DELETE FROM documents; DELETE FROM audit; DELETE FROM counters;";
-                command.ExecuteNonQuery();
-            }
-
-            transaction.Commit();
+            _database.Clear();
             _collections.Clear();
             _counters.Clear();
         }
     }
 
     /// <inheritdoc />
-    public void Dispose() => _connection.Dispose();
+    public void Dispose() => _database.Dispose();
 
     internal JsonObject? GetUnlocked(string collection, string id) =>
         _collections.TryGetValue(collection, out var c) && c.Entries.TryGetValue(id, out var entry) ? Parse(entry.Json) : null;
@@ -246,7 +200,7 @@ internal sealed class DocumentStore : IDisposable
 
         var seqOf = matching.ToDictionary(m => (object)m.Doc, m => (m.Seq, m.Id), ReferenceEqualityComparer.Instance);
         return new CachedQuery(predicate, Sorted: true, [.. sort(matching.Select(m => m.Doc)).Select(d =>
-            seqOf.TryGetValue(d, out var known) ? known : (c.Entries[Domain.Json.Id(d)].Seq, Domain.Json.Id(d)))]);
+            seqOf.TryGetValue(d, out var known) ? known : (c.Entries[Json.Id(d)].Seq, Json.Id(d)))]);
     }
 
     private Collection GetOrAdd(string name)
@@ -260,64 +214,25 @@ internal sealed class DocumentStore : IDisposable
         return c;
     }
 
-    private void CreateSchema(bool persistent)
-    {
-        using var command = _connection.CreateCommand();
-        command.CommandText = (persistent ? "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;" : string.Empty) + """
-            CREATE TABLE IF NOT EXISTS documents (
-                collection TEXT NOT NULL,
-                id TEXT NOT NULL,
-                seq INTEGER NOT NULL,
-                status TEXT,
-                json BLOB NOT NULL,
-                keys TEXT,
-                PRIMARY KEY (collection, id));
-            CREATE INDEX IF NOT EXISTS documents_seq ON documents (seq);
-            CREATE TABLE IF NOT EXISTS audit (
-                seq INTEGER PRIMARY KEY AUTOINCREMENT,
-                object_id TEXT NOT NULL,
-                collection TEXT NOT NULL,
-                from_status TEXT,
-                to_status TEXT NOT NULL,
-                action TEXT NOT NULL,
-                at TEXT NOT NULL,
-                api_key_id TEXT);
-            CREATE INDEX IF NOT EXISTS audit_object ON audit (object_id);
-            CREATE TABLE IF NOT EXISTS counters (name TEXT PRIMARY KEY, value INTEGER NOT NULL);
-            """;
-        command.ExecuteNonQuery();
-    }
-
     private void Load()
     {
-        using (var command = _connection.CreateCommand())
+        foreach (var row in _database.ReadDocuments())
         {
-            command.CommandText = "SELECT collection, id, seq, json, keys FROM documents ORDER BY seq";
-            using var reader = command.ExecuteReader();
-            while (reader.Read())
-            {
-                var c = GetOrAdd(reader.GetString(0));
-                var seq = reader.GetInt64(2);
-                var json = reader.GetFieldValue<byte[]>(3);
-                var keys = c.IndexDefinitions.Length == 0 ? []
-                    : reader.IsDBNull(4) ? KeysOf(c, Parse(json))
-                    : DecodeKeys(reader.GetString(4));
-                Publish(c, reader.GetString(1), seq, json, keys);
-                _sequence = Math.Max(_sequence, seq);
-            }
+            var c = GetOrAdd(row.Collection);
+            var keys = c.IndexDefinitions.Length == 0 ? []
+                : row.Keys is null ? KeysOf(c, Parse(row.Json))
+                : DecodeKeys(row.Keys);
+            Publish(c, row.Id, row.Seq, row.Json, keys);
+            _sequence = Math.Max(_sequence, row.Seq);
         }
 
-        using (var command = _connection.CreateCommand())
+        foreach (var (name, value) in _database.ReadCounters())
         {
-            command.CommandText = "SELECT name, value FROM counters";
-            using var reader = command.ExecuteReader();
-            while (reader.Read())
-            {
-                _counters[reader.GetString(0)] = reader.GetInt64(1);
-            }
+            _counters[name] = value;
         }
     }
 
+    /// <summary>Persists one mutation in one transaction, then publishes it (only after the commit succeeded).</summary>
     private void Commit(StoreWriter writer)
     {
         if (writer.Puts.Count == 0 && writer.Sealed.Count == 0 && writer.Audits.Count == 0 && writer.Counters.Count == 0)
@@ -325,110 +240,17 @@ internal sealed class DocumentStore : IDisposable
             return;
         }
 
-        var prepared = new List<(Collection C, string Id, long Seq, byte[] Json, JsonObject? Doc, (string Index, string Key)[] Keys)>(
-            writer.Puts.Count + writer.Sealed.Count);
         var next = _sequence;
-        using (var transaction = _connection.BeginTransaction())
-        {
-            using var put = _connection.CreateCommand();
-            put.Transaction = transaction;
-            put.CommandText = """
-                INSERT INTO documents (collection, id, seq, status, json, keys) VALUES ($c, $id, $seq, $status, $json, $keys)
-                ON CONFLICT (collection, id) DO UPDATE SET status = excluded.status, json = excluded.json, keys = excluded.keys
-                """;
-            var pc = put.Parameters.Add("$c", SqliteType.Text);
-            var pid = put.Parameters.Add("$id", SqliteType.Text);
-            var pseq = put.Parameters.Add("$seq", SqliteType.Integer);
-            var pstatus = put.Parameters.Add("$status", SqliteType.Text);
-            var pjson = put.Parameters.Add("$json", SqliteType.Blob);
-            var pkeys = put.Parameters.Add("$keys", SqliteType.Text);
-            put.Prepare();
-            foreach (var ((collection, id), doc) in writer.Puts)
-            {
-                var c = GetOrAdd(collection);
-                var seq = c.Entries.TryGetValue(id, out var existing) ? existing.Seq : ++next;
-                var json = Domain.Json.WriteUtf8(doc);
-                pc.Value = collection;
-                pid.Value = id;
-                pseq.Value = seq;
-                pstatus.Value = (object?)(doc["status"] as JsonValue)?.ToString() ?? DBNull.Value;
-                pjson.Value = json;
-                var docKeys = KeysOf(c, doc);
-                pkeys.Value = EncodeKeys(docKeys);
-                put.ExecuteNonQuery();
-                prepared.Add((c, id, seq, json, doc, docKeys));
-            }
+        var prepared = Prepare(writer, ref next);
+        _database.Save([.. prepared.Select(p => p.Row)], writer.Audits, writer.Counters);
 
-            foreach (var ((collection, id), (json, status, keys)) in writer.Sealed)
-            {
-                var c = GetOrAdd(collection);
-                var seq = c.Entries.TryGetValue(id, out var existing) ? existing.Seq : ++next;
-                pc.Value = collection;
-                pid.Value = id;
-                pseq.Value = seq;
-                pstatus.Value = (object?)status ?? DBNull.Value;
-                pjson.Value = json;
-                pkeys.Value = EncodeKeys(keys);
-                put.ExecuteNonQuery();
-                prepared.Add((c, id, seq, json, null, keys));
-            }
-
-            if (writer.Audits.Count > 0)
-            {
-                using var audit = _connection.CreateCommand();
-                audit.Transaction = transaction;
-                audit.CommandText = """
-                    INSERT INTO audit (object_id, collection, from_status, to_status, action, at, api_key_id)
-                    VALUES ($o, $c, $f, $t, $a, $at, $k)
-                    """;
-                var ao = audit.Parameters.Add("$o", SqliteType.Text);
-                var ac = audit.Parameters.Add("$c", SqliteType.Text);
-                var af = audit.Parameters.Add("$f", SqliteType.Text);
-                var at = audit.Parameters.Add("$t", SqliteType.Text);
-                var aa = audit.Parameters.Add("$a", SqliteType.Text);
-                var aat = audit.Parameters.Add("$at", SqliteType.Text);
-                var ak = audit.Parameters.Add("$k", SqliteType.Text);
-                audit.Prepare();
-                foreach (var entry in writer.Audits)
-                {
-                    ao.Value = entry.ObjectId;
-                    ac.Value = entry.Collection;
-                    af.Value = (object?)entry.FromStatus ?? DBNull.Value;
-                    at.Value = entry.ToStatus;
-                    aa.Value = entry.Action;
-                    aat.Value = entry.At;
-                    ak.Value = (object?)entry.ApiKeyId ?? DBNull.Value;
-                    audit.ExecuteNonQuery();
-                }
-            }
-
-            if (writer.Counters.Count > 0)
-            {
-                using var counter = _connection.CreateCommand();
-                counter.Transaction = transaction;
-                counter.CommandText = "INSERT INTO counters (name, value) VALUES ($n, $v) ON CONFLICT (name) DO UPDATE SET value = excluded.value";
-                var cn = counter.Parameters.Add("$n", SqliteType.Text);
-                var cv = counter.Parameters.Add("$v", SqliteType.Integer);
-                counter.Prepare();
-                foreach (var (name, value) in writer.Counters)
-                {
-                    cn.Value = name;
-                    cv.Value = value;
-                    counter.ExecuteNonQuery();
-                }
-            }
-
-            transaction.Commit();
-        }
-
-        // Publish only after the commit succeeded.
         _sequence = next;
-        foreach (var (c, id, seq, json, pending, keys) in prepared)
+        foreach (var (c, row, pending, keys) in prepared)
         {
-            Publish(c, id, seq, json, keys);
+            Publish(c, row.Id, row.Seq, row.Json, keys);
             if (c.Queries.Count > 0)
             {
-                UpdateQueries(c, id, seq, pending ?? Parse(json));
+                UpdateQueries(c, row.Id, row.Seq, pending ?? Parse(row.Json));
             }
         }
 
@@ -436,6 +258,29 @@ internal sealed class DocumentStore : IDisposable
         {
             _counters[name] = value;
         }
+    }
+
+    /// <summary>The rows a mutation writes: new documents take the next sequence numbers, updated ones keep theirs.</summary>
+    private List<(Collection C, StoredRow Row, JsonObject? Doc, (string Index, string Key)[] Keys)> Prepare(StoreWriter writer, ref long next)
+    {
+        var prepared = new List<(Collection, StoredRow, JsonObject?, (string, string)[])>(writer.Puts.Count + writer.Sealed.Count);
+        foreach (var ((collection, id), doc) in writer.Puts)
+        {
+            var c = GetOrAdd(collection);
+            var seq = c.Entries.TryGetValue(id, out var existing) ? existing.Seq : ++next;
+            var keys = KeysOf(c, doc);
+            var status = (doc["status"] as JsonValue)?.ToString();
+            prepared.Add((c, new StoredRow(collection, id, seq, status, Json.WriteUtf8(doc), EncodeKeys(keys)), doc, keys));
+        }
+
+        foreach (var ((collection, id), (json, status, keys)) in writer.Sealed)
+        {
+            var c = GetOrAdd(collection);
+            var seq = c.Entries.TryGetValue(id, out var existing) ? existing.Seq : ++next;
+            prepared.Add((c, new StoredRow(collection, id, seq, status, json, EncodeKeys(keys)), null, keys));
+        }
+
+        return prepared;
     }
 
     // Index keys are stored with each row so that opening a large database needs no JSON parsing.

@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using Connect.Emulator.Domain;
+using Connect.Emulator.Documents;
 
 namespace Connect.Emulator.Store;
 
@@ -42,7 +42,7 @@ internal static class Indexes
         var productId = Json.Str(asset, "product.id");
         foreach (var param in Json.Objects(asset["params"]))
         {
-            if (Catalog.IsUnique(param) && Json.Str(param, "value") is { Length: > 0 } value)
+            if (Parameters.IsUnique(param) && Json.Str(param, "value") is { Length: > 0 } value)
             {
                 yield return UniqueKey(productId, Json.Id(param), value);
             }

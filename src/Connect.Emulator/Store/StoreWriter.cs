@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Connect.Emulator.Documents;
 
 namespace Connect.Emulator.Store;
 
@@ -42,7 +43,7 @@ internal sealed class StoreWriter
     public void PutSealed(string collection, JsonObject document)
     {
         var id = document["id"]?.GetValue<string>() ?? throw new ArgumentException("A document needs an id.", nameof(document));
-        Sealed[(collection, id)] = (Domain.Json.WriteUtf8(document), (document["status"] as JsonValue)?.ToString(), Indexes.KeysOf(collection, document));
+        Sealed[(collection, id)] = (Json.WriteUtf8(document), (document["status"] as JsonValue)?.ToString(), Indexes.KeysOf(collection, document));
     }
 
     /// <summary>As <see cref="PutSealed"/> for a document already serialized, with its index keys.</summary>

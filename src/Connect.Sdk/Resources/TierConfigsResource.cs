@@ -26,4 +26,14 @@ public sealed class TierConfigsResource : ResourceCollection<TierConfig>
         var query = new Query(R.Field("account.id").Eq(accountId) & R.Field("product.id").Eq(productId));
         return FirstOrDefaultAsync(query, cancellationToken);
     }
+
+    /// <summary>The Markdown of a tier config: <c>GET /tier/configs/{id}/render</c>, its activation template filled with its parameters.</summary>
+    /// <param name="tierConfigId">Tier config id (<c>TC-...</c>).</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The rendered Markdown.</returns>
+    public Task<string> RenderAsync(string tierConfigId, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(tierConfigId);
+        return Transport.GetTextAsync(Path + "/" + ConnectTransport.Segment(tierConfigId) + "/render", null, cancellationToken);
+    }
 }

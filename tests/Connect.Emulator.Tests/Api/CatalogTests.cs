@@ -14,7 +14,7 @@ public sealed class CatalogTests
     [InlineData("tier/accounts", 5)]
     [InlineData("products/PRD-100-200-300/items", 2)]
     [InlineData("products/PRD-400-500-600/items", 3)]
-    [InlineData("products/PRD-100-200-300/parameters", 6)]
+    [InlineData("products/PRD-100-200-300/parameters", 8)] // 6 asset and tier parameters, 2 configuration parameters
     [InlineData("products/PRD-100-200-300/templates", 3)]
     [InlineData("assets", 12)]
     public async Task List_DemoSeed_HasExpectedCounts(string path, int count)

@@ -147,15 +147,21 @@ public sealed class ContractConformanceTests
     }
 
     [Fact]
-    public async Task ProductConfigurations_DemoProduct_AnswersEmptyListWithContentRange()
+    public async Task ProductConfigurations_DemoProduct_ServesItsConfigurationParameters()
     {
         await using var emulator = await TestEmulator.StartAsync();
 
         var reply = await emulator.Api.FetchAsync($"products/{Demo.TierProduct}/configurations");
+        var usage = await emulator.Api.FetchAsync($"products/{Demo.UsageProduct}/configurations");
 
+        // The demo product has one product-scope (storage_region) and one item-scope (sku_code) configuration parameter.
         Assert.Equal(HttpStatusCode.OK, reply.Status);
-        Assert.Empty(reply.Array);
-        Assert.Equal("items 0-0/0", reply.ContentRange);
+        Assert.Equal("items 0-2/3", reply.ContentRange);
+        Assert.Equal("storage_region", reply.Array[0].Str("parameter.name"));
+        Assert.Equal("eu-central", reply.Array[0].Str("value"));
+        Assert.Equal(["PRD-100-200-300-0001", "PRD-100-200-300-0002"], reply.Array.Skip(1).Select(r => r.Str("item.id")));
+        Assert.Empty(usage.Array);
+        Assert.Equal("items 0-0/0", usage.ContentRange);
     }
 
     [Fact]
@@ -191,15 +197,16 @@ public sealed class ContractConformanceTests
             var filtered = await emulator.Api.FetchAsync($"products/{Demo.TierProduct}/configurations?eq(parameter.id,PRM-100-200-300-0102)&limit=1");
 
             Assert.Equal(HttpStatusCode.OK, all.Status);
-            Assert.Equal("items 0-2/3", all.ContentRange);
-            var product = all.Array[0]!;
+            Assert.Equal("items 0-5/6", all.ContentRange); // these three, then the demo's own three
+            var product = all.Array.First(r => r.Str("parameter.id") == "PRM-100-200-300-0101")!;
             Assert.Equal("eu", product.Str("value"));
             Assert.Equal("region", product.Str("parameter.name"));
             Assert.NotNull(product["structured_value"]);
             Assert.Null(product["parameter"]!["product"]);
             Assert.Null(product["item"]);
-            Assert.Equal("PRD-100-200-300-0001", all.Array[1].Str("item.id"));
-            Assert.Null(all.Array[1]!["value"]);
+            var itemRow = all.Array.First(r => r.Str("parameter.id") == "PRM-100-200-300-0102")!;
+            Assert.Equal("PRD-100-200-300-0001", itemRow.Str("item.id"));
+            Assert.Null(itemRow["value"]);
             Assert.Equal("items 0-0/2", filtered.ContentRange);
             Assert.Equal("sku_code", filtered.Array.Single().Str("parameter.name"));
         }

@@ -5,7 +5,7 @@ namespace Connect.Emulator.Tests.Contract;
 
 /// <summary>
 /// The emulator's real responses for the main routes, validated against the published OpenAPI v37 schemas
-/// (known deviations of the recorded real documents are tolerated: see <see cref="OpenApiContract.KnownDeviations"/>).
+/// (the deviations listed in <c>contract/deviations.json</c> are tolerated: see <see cref="Deviation"/>).
 /// </summary>
 public sealed class EmulatorResponsesConformTests : IAsyncLifetime
 {

@@ -10,6 +10,9 @@ internal static class SharedFiles
 
     public static string Fixture(string name) => ContractFiles.Fixture(name);
 
+    /// <summary>The list of places where the emulator follows the recordings rather than the OpenAPI document.</summary>
+    public static string Deviations => ContractFiles.Path("deviations.json");
+
     public static JsonNode LoadFixture(string name) =>
         JsonNode.Parse(File.ReadAllText(Fixture(name))) ?? throw new InvalidDataException($"Fixture {name} is JSON null.");
 }

@@ -66,11 +66,13 @@ public sealed class CatalogIntegrationTests(EmulatorFixture emulator) : IClassFi
     }
 
     [Fact]
-    public async Task ProductsListParametersAsync_TierProduct_ListsSixParameters()
+    public async Task ProductsListParametersAsync_TierProduct_ListsEightParameters()
     {
         var parameters = await Client.Products.ListParametersAsync(Demo.TierProduct).ToListAsync();
 
-        Assert.Equal(6, parameters.Count);
+        // Ordering, fulfillment and tier parameters (6) and two configuration parameters.
+        Assert.Equal(8, parameters.Count);
+        Assert.Equal(2, parameters.Count(p => p.Phase == "configuration"));
         Assert.Contains(parameters, p => p.Name == "subscription_id" && p.Phase == "fulfillment");
     }
 

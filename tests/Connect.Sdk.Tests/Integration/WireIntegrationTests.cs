@@ -195,7 +195,7 @@ public sealed class WireIntegrationTests(EmulatorFixture emulator) : IClassFixtu
     {
         var required = await Client.Products.ListParametersAsync(Demo.TierProduct, new Query().Equal("constraints.required", true)).Select(p => p.Name).ToListAsync();
 
-        Assert.Equal(["customer_email", "subscription_id", "tenant_domain"], required.Order(StringComparer.Ordinal));
+        Assert.Equal(["customer_email", "storage_region", "subscription_id", "tenant_domain"], required.Order(StringComparer.Ordinal));
     }
 
     [Fact]

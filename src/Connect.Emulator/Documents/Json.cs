@@ -2,9 +2,12 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
-namespace Connect.Emulator.Domain;
+namespace Connect.Emulator.Documents;
 
-/// <summary>Small helpers over <see cref="JsonNode"/> documents.</summary>
+/// <summary>
+/// Small helpers over <see cref="JsonNode"/> documents: the bottom layer of the emulator, used by the store, the
+/// domain and the HTTP endpoints alike (it depends on none of them).
+/// </summary>
 internal static class Json
 {
     // Connect writes '+', '<', '>' and non-ASCII text literally (e.g. "+00:00" offsets), not as \u escapes.
@@ -28,13 +31,19 @@ internal static class Json
             node = node is JsonObject obj ? obj[segment] : null;
         }
 
-        return node switch
-        {
-            JsonValue v when v.TryGetValue<string>(out var s) => s,
-            JsonValue v => v.ToJsonString(),
-            _ => null,
-        };
+        return Text(node);
     }
+
+    /// <summary>A scalar as text: a string as itself, a number or boolean as its JSON text; null for anything else.</summary>
+    public static string? Text(JsonNode? node) => node switch
+    {
+        JsonValue v when v.TryGetValue<string>(out var s) => s,
+        JsonValue v => v.ToJsonString(),
+        _ => null,
+    };
+
+    /// <summary>As <see cref="Text(JsonNode?)"/> for one property of an object (which may be null).</summary>
+    public static string? Text(JsonObject? obj, string property) => obj is null ? null : Text(obj[property]);
 
     public static string Id(JsonNode document) => Str(document, "id") ?? string.Empty;
 
