@@ -39,7 +39,7 @@ template_package="$(ls -t "$feed"/Connect.Processor.Templates.*.nupkg | head -1)
 version="$(basename "$template_package" .nupkg)"
 version="${version#Connect.Processor.Templates.}"
 echo "== feed $feed, version $version"
-for package in Connect.Sdk Connect.Usage Connect.Automation Connect.Processor Connect.Emulator; do
+for package in Connect.Sdk Connect.Usage Connect.Automation Connect.Processor Connect.Emulator Connect.Testing; do
   [[ -f "$feed/$package.$version.nupkg" ]] || { echo "error: $package.$version.nupkg is not in the feed" >&2; exit 1; }
 done
 
