@@ -22,7 +22,7 @@ public class PipelineTests
             handler = step.InnerHandler!;
         }
 
-        Assert.Equal([typeof(UserAgentHandler), typeof(AuthenticationHandler), typeof(LoggingHandler), typeof(ResilienceHandler)], steps);
+        Assert.Equal([typeof(UserAgentHandler), typeof(AuthenticationHandler), typeof(TracingHandler), typeof(LoggingHandler), typeof(ResilienceHandler), typeof(AttemptCountingHandler)], steps);
         Assert.Same(stub, handler);
     }
 

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
 using System.Runtime.CompilerServices;
 using Connect.Sdk;
 using Connect.Sdk.Rql;
@@ -98,6 +99,8 @@ public sealed class AutomationEngine<TItem>
         var errors = new ConcurrentQueue<AutomationError>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
         Log.RunStarted(_logger, _kind.Name, Options.MaxConcurrency, query.Compile());
+        using var activity = AutomationTelemetry.Source.StartActivity(AutomationTelemetry.RunSpanName);
+        activity?.SetTag("connect.automation.kind", _kind.Name);
         var cancelled = false;
         try
         {
@@ -122,6 +125,17 @@ public sealed class AutomationEngine<TItem>
         }
 
         var report = new AutomationReport([.. outcomes], [.. errors], time.GetElapsedTime(started), cancelled);
+        if (activity is not null)
+        {
+            activity.SetTag("connect.automation.items", report.Items.Count);
+            activity.SetTag("connect.automation.errors", report.Errors.Count);
+            activity.SetTag("connect.automation.cancelled", cancelled);
+            if (report.Errors.Count > 0)
+            {
+                activity.SetStatus(ActivityStatusCode.Error, $"{report.Errors.Count} item(s) failed");
+            }
+        }
+
         if (cancelled)
         {
             Log.RunCancelled(_logger, _kind.Name, report);
@@ -159,6 +173,10 @@ public sealed class AutomationEngine<TItem>
         var started = time.GetTimestamp();
         var id = _kind.IdOf(item);
         var type = _kind.TypeOf(item);
+        using var activity = AutomationTelemetry.Source.StartActivity(AutomationTelemetry.ItemSpanName);
+        activity?.SetTag("connect.automation.kind", _kind.Name);
+        activity?.SetTag("connect.item.id", id);
+        activity?.SetTag("connect.item.type", type);
         using var scope = _logger.BeginScope(_kind.ScopeOf(item));
         var logger = new ItemLogger(_logger, Options.DebugLogBufferSize, Client.Options.ApiKey, time);
         var services = _scopes?.CreateAsyncScope();
@@ -188,6 +206,10 @@ public sealed class AutomationEngine<TItem>
             logger.Discard();
         }
 
-        outcomes.Enqueue(new ItemOutcome(id, type, outcome, time.GetElapsedTime(started)));
+        var elapsed = time.GetElapsedTime(started);
+        activity?.SetTag("connect.automation.outcome", outcome.ToString());
+        activity?.SetTag("connect.automation.item.duration", elapsed.TotalSeconds);
+        AutomationTelemetry.ItemsProcessed.Add(1, new TagList { { "connect.automation.kind", _kind.Name }, { "connect.automation.outcome", outcome.ToString() } });
+        outcomes.Enqueue(new ItemOutcome(id, type, outcome, elapsed));
     }
 }

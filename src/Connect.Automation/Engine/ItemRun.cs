@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
 using System.Net;
 using Connect.Sdk;
 using Microsoft.Extensions.Logging;
@@ -25,6 +26,7 @@ internal sealed class ItemRun<TItem>(
         }
 
         ProcessResult? result;
+        var handlerStarted = Stopwatch.GetTimestamp();
         try
         {
             result = await handler.HandleAsync(item, context, cancellationToken).ConfigureAwait(false);
@@ -47,6 +49,8 @@ internal sealed class ItemRun<TItem>(
         }
         catch (Exception ex)
         {
+            RecordHandlerDuration(handlerStarted);
+
             // A call of the handler's own refused because someone else moved the item on meanwhile: not a fault.
             if (IsRefusal(ex) && await MovedOnAsync().ConfigureAwait(false) is { } status)
             {
@@ -59,6 +63,7 @@ internal sealed class ItemRun<TItem>(
             return failed;
         }
 
+        RecordHandlerDuration(handlerStarted);
         if (result is null)
         {
             return Fail("The handler returned null; return a ProcessResult (approve, inquire, fail or skip).", null, () => Log.NullResult(logger, id));
@@ -158,8 +163,13 @@ internal sealed class ItemRun<TItem>(
         }
     }
 
+    private void RecordHandlerDuration(long started) =>
+        AutomationTelemetry.HandlerDuration.Record(
+            Stopwatch.GetElapsedTime(started).TotalSeconds, new TagList { { "connect.automation.kind", kind.Name }, { "connect.item.type", type } });
+
     private AutomationOutcome Fail(string message, Exception? exception, Action log)
     {
+        AutomationTelemetry.RecordFailure(message, exception);
         // The buffered debug entries come first, so they read as the story leading to the error.
         logger.Flush();
         log();

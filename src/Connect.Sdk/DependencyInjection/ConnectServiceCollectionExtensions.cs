@@ -94,12 +94,14 @@ public static class ConnectServiceCollectionExtensions
         var builder = services.AddHttpClient(HttpClientName, http => http.Timeout = Timeout.InfiniteTimeSpan);
         builder.AddHttpMessageHandler(() => new UserAgentHandler());
         builder.AddHttpMessageHandler(provider => new AuthenticationHandler(Options(provider)));
+        builder.AddHttpMessageHandler(provider => new TracingHandler(Options(provider)));
         builder.AddHttpMessageHandler(provider => new LoggingHandler(Options(provider), Logger(provider), Time(provider)));
         builder.AddResilienceHandler(ConnectResilience.PipelineName, (pipeline, context) =>
         {
             pipeline.TimeProvider = Time(context.ServiceProvider);
             ConnectResilience.Configure(pipeline, Options(context.ServiceProvider));
         });
+        builder.AddHttpMessageHandler(() => new AttemptCountingHandler());
         services.TryAddTransient(provider =>
         {
             var options = Options(provider);

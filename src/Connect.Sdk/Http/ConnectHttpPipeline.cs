@@ -5,8 +5,9 @@ namespace Connect.Sdk;
 
 /// <summary>
 /// The steps every call goes through, outermost first: <see cref="UserAgentHandler"/>,
-/// <see cref="AuthenticationHandler"/>, <see cref="LoggingHandler"/>, the retry and timeout step
-/// (<see cref="ConnectResilience"/>), then the handler that sends. <c>AddConnectClient</c> registers the same steps, in
+/// <see cref="AuthenticationHandler"/>, <see cref="TracingHandler"/> (span and metrics per call),
+/// <see cref="LoggingHandler"/>, the retry and timeout step (<see cref="ConnectResilience"/>),
+/// <see cref="AttemptCountingHandler"/> (once per attempt), then the handler that sends. <c>AddConnectClient</c> registers the same steps, in
 /// the same order, with <c>IHttpClientFactory</c>; <see cref="Create"/> chains them for the standalone client.
 /// </summary>
 internal static class ConnectHttpPipeline
@@ -34,7 +35,9 @@ internal static class ConnectHttpPipeline
     [
         new UserAgentHandler(),
         new AuthenticationHandler(options),
+        new TracingHandler(options),
         new LoggingHandler(options, logger, time),
         ConnectResilience.CreateHandler(options, time),
+        new AttemptCountingHandler(),
     ];
 }
