@@ -104,7 +104,7 @@ public sealed class AutomationEngine<TItem>
             for (var pass = 1; ; pass++)
             {
                 var counter = new StrongBox<int>();
-                var schedule = new KeyedSchedule<TItem>();
+                using var schedule = new KeyedSchedule<TItem>();
                 var parallel = new ParallelOptions { MaxDegreeOfParallelism = Options.MaxConcurrency, CancellationToken = cancellationToken };
                 await Parallel.ForEachAsync(
                     NewItemsAsync(query.Clone(), seen, counter, schedule, cancellationToken),

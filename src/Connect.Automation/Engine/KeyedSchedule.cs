@@ -9,7 +9,7 @@ namespace Connect.Automation;
 /// stays bounded however many requests one asset has.
 /// </summary>
 /// <typeparam name="TItem">The kind of item.</typeparam>
-internal sealed class KeyedSchedule<TItem>
+internal sealed class KeyedSchedule<TItem> : IDisposable
     where TItem : class
 {
     /// <summary>How many listed items may wait for their key at once (the bound on buffered items).</summary>
@@ -73,6 +73,8 @@ internal sealed class KeyedSchedule<TItem>
             return false;
         }
     }
+
+    public void Dispose() => _room.Dispose();
 
     private bool TryHold(string key)
     {
