@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
-using System.Net.Http.Json;
-using System.Text.Json.Nodes;
+using System.Runtime.CompilerServices;
 using Connect.Sdk;
 using Connect.Sdk.Models;
 using Connect.Sdk.Rql;
@@ -10,8 +9,7 @@ namespace Connect.Automation.Tests;
 /// <summary>The per-asset order rule under concurrency, and parameter updates that change nothing are not sent.</summary>
 public sealed class OrderAndParameterTests(EmulatorFixture emulator) : IClassFixture<EmulatorFixture>, IAsyncLifetime
 {
-    // Active assets of the demo seed (each already has one pending request).
-    private static readonly string[] Assets = ["AS-0001-0001-0003", "AS-0001-0001-0004", "AS-0001-0001-0006", "AS-0002-0001-0001"];
+    private static readonly string[] SharedAssets = ["AS-SHARED-1", "AS-SHARED-2", "AS-SHARED-3", "AS-SHARED-4"];
 
     public Task InitializeAsync() => emulator.ResetAsync();
 
@@ -27,24 +25,18 @@ public sealed class OrderAndParameterTests(EmulatorFixture emulator) : IClassFix
     [Fact]
     public async Task ProcessAsync_RequestsOnSharedAssets_NeverOverlapAndRunInCreationOrder()
     {
-        // Requests created round-robin over the assets, so each asset's requests are interleaved with the others'.
-        var created = new List<(string Asset, string Id)>();
-        for (var round = 0; round < 4; round++)
-        {
-            foreach (var asset in Assets)
-            {
-                created.Add((asset, await CreateChangeAsync(asset)));
-            }
-        }
-
-        var ids = created.Select(c => c.Id).ToList();
+        // The emulator, like Connect, keeps one open request per asset (REQ_005), so the requests are generated (one
+        // asset each) and listed from the emulator by a kind that puts them on four shared assets, round-robin: each
+        // asset's requests are interleaved with the others' in the listing, which is in creation order.
+        var ids = await emulator.GenerateAsync(EmulatorFixture.UsageProduct, 24);
+        var assetOf = ids.Select((id, i) => (id, asset: SharedAssets[i % SharedAssets.Length])).ToDictionary(p => p.id, p => p.asset, StringComparer.Ordinal);
         var inHandler = new ConcurrentDictionary<string, int>(StringComparer.Ordinal);
         var handled = new ConcurrentDictionary<string, ConcurrentQueue<string>>(StringComparer.Ordinal);
         var overlaps = new ConcurrentQueue<string>();
         var running = 0;
         var mostAtOnce = 0;
         using var client = emulator.NewClient();
-        var engine = new DelegateFulfillment(client, async (request, _, ct) =>
+        var handler = new DelegateHandler<FulfillmentRequest>(async (request, _, ct) =>
         {
             var asset = request.Asset!.Id!;
             if (inHandler.AddOrUpdate(asset, 1, (_, n) => n + 1) > 1)
@@ -52,22 +44,24 @@ public sealed class OrderAndParameterTests(EmulatorFixture emulator) : IClassFix
                 overlaps.Enqueue(asset + " " + request.Id);
             }
 
-            var now = Interlocked.Increment(ref running);
-            InterlockedMax(ref mostAtOnce, now);
+            InterlockedMax(ref mostAtOnce, Interlocked.Increment(ref running));
             handled.GetOrAdd(asset, _ => new ConcurrentQueue<string>()).Enqueue(request.Id!);
             await Task.Delay(30, ct);
             Interlocked.Decrement(ref running);
             inHandler.AddOrUpdate(asset, 0, (_, n) => n - 1);
             return ProcessResult.Skip();
-        }, new AutomationOptions { MaxConcurrency = 8, Query = new Query().In("id", ids) });
+        });
+        var engine = new AutomationEngine<FulfillmentRequest>(
+            new SharedAssetKind(assetOf), client, handler, new AutomationOptions { MaxConcurrency = 8, Query = new Query().In("id", ids) }, null, null);
 
         var report = await engine.ProcessAsync();
 
         Assert.Equal(ids.Count, report.Items.Count);
+        Assert.Empty(report.Errors);
         Assert.Empty(overlaps);
-        foreach (var asset in Assets)
+        foreach (var asset in SharedAssets)
         {
-            Assert.Equal(created.Where(c => c.Asset == asset).Select(c => c.Id), handled[asset]);
+            Assert.Equal(ids.Where(id => assetOf[id] == asset), handled[asset]);
         }
 
         // Different assets did run in parallel.
@@ -127,14 +121,6 @@ public sealed class OrderAndParameterTests(EmulatorFixture emulator) : IClassFix
         Assert.Equal("inquiring", (await client.Requests.GetAsync(id)).Status);
     }
 
-    private async Task<string> CreateChangeAsync(string assetId)
-    {
-        using var response = await emulator.Control.PostAsync("requests", JsonContent.Create(new JsonObject { ["type"] = "change", ["asset_id"] = assetId }));
-        var text = await response.Content.ReadAsStringAsync();
-        Assert.True(response.IsSuccessStatusCode, text);
-        return JsonNode.Parse(text)!["id"]!.GetValue<string>();
-    }
-
     private static void InterlockedMax(ref int target, int value)
     {
         for (var seen = Volatile.Read(ref target); value > seen; seen = Volatile.Read(ref target))
@@ -142,6 +128,20 @@ public sealed class OrderAndParameterTests(EmulatorFixture emulator) : IClassFix
             if (Interlocked.CompareExchange(ref target, value, seen) == seen)
             {
                 return;
+            }
+        }
+    }
+
+    /// <summary>Lists the emulator's requests, each moved onto its shared asset.</summary>
+    private sealed class SharedAssetKind(Dictionary<string, string> assetOf) : FulfillmentKind
+    {
+        public override async IAsyncEnumerable<FulfillmentRequest> ListAsync(
+            ConnectClient client, Query query, [EnumeratorCancellation] CancellationToken cancellationToken)
+        {
+            await foreach (var request in base.ListAsync(client, query, cancellationToken))
+            {
+                request.Asset!.Id = assetOf[request.Id!];
+                yield return request;
             }
         }
     }
