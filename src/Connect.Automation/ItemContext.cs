@@ -68,6 +68,15 @@ public sealed class ItemContext
     /// <summary>Id of the item (<c>PR-...</c>, <c>TCR-...</c>, <c>UF-...</c>, <c>LST-...</c>).</summary>
     public string ItemId { get; }
 
+    /// <summary>
+    /// A stable key for what the handler does outside Connect: the item id, the same in every replica and on every retry.
+    /// Pass it on to the vendor API with calls that create something (an <c>Idempotency-Key</c> header, an external
+    /// reference, a client order id), so that a second call for the same request (by a replica that took over from one
+    /// that died after its vendor call, or by the next run after an approve that failed) finds the first call's result
+    /// instead of creating a second subscription. Processor leases keep such calls rare; this key makes them harmless.
+    /// </summary>
+    public string IdempotencyKey => ItemId;
+
     /// <summary>Type of the item (request type, TCR type, <c>usage_file</c>, <c>listing</c>).</summary>
     public string ItemType { get; }
 

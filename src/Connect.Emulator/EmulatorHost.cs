@@ -92,6 +92,7 @@ public sealed class EmulatorHost : IAsyncDisposable
             app.UseRouting();
             PublicApi.Map(app.MapGroup("/public/v1"), services);
             ControlApi.Map(app.MapGroup("/emulator/v1"), services);
+            SeedApi.Map(app.MapGroup("/emulator/v1"), services);
             UsageApi.Map(app.MapGroup("/public/v1"), services);
             SubscriptionsApi.Map(app.MapGroup("/public/v1"), services);
             PlatformApi.Map(app.MapGroup("/public/v1"), services);

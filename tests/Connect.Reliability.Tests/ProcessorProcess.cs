@@ -36,21 +36,28 @@ internal sealed partial class ProcessorProcess : IDisposable
     /// Writes the processor's config file into <paramref name="folder"/> (what a vendor keeps in <c>config.json</c>;
     /// the endpoint, key and products come from the environment) and returns its path.
     /// </summary>
-    public static string WriteConfig(string folder, int maxConcurrency)
+    public static string WriteConfig(string folder, int maxConcurrency, JsonObject? extra = null, string name = "processor.json")
     {
-        var path = Path.Combine(folder, "processor.json");
-        File.WriteAllText(path, new JsonObject
+        var path = Path.Combine(folder, name);
+        var config = new JsonObject
         {
             ["activationTemplateName"] = "Default Activation Template",
             ["environments"] = new JsonArray("test", "preview", "production"),
             ["maxConcurrency"] = maxConcurrency,
             ["maxPasses"] = 5,
-        }.ToJsonString());
+        };
+        foreach (var (key, value) in extra ?? [])
+        {
+            config[key] = value?.DeepClone();
+        }
+
+        File.WriteAllText(path, config.ToJsonString());
         return path;
     }
 
     /// <summary>Starts the host in continuous mode (one run every <paramref name="intervalSeconds"/>) until it is stopped.</summary>
-    public static ProcessorProcess Start(string baseUrl, string apiKey, string product, string configFile, int intervalSeconds = 1)
+    public static ProcessorProcess Start(
+        string baseUrl, string apiKey, string product, string configFile, int intervalSeconds = 1, IReadOnlyDictionary<string, string>? environment = null)
     {
         var dll = Path.Combine(AppContext.BaseDirectory, "Connect.Reliability.ProcessorHost.dll");
         Assert.True(File.Exists(dll), dll + " is missing");
@@ -66,6 +73,11 @@ internal sealed partial class ProcessorProcess : IDisposable
         info.Environment["CONNECT_API_KEY"] = apiKey;
         info.Environment["CONNECT_PRODUCTS"] = product;
         info.Environment["DOTNET_ENVIRONMENT"] = "Production";
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            info.Environment[name] = value;
+        }
+
         var process = new Process { StartInfo = info };
         var processor = new ProcessorProcess(process);
         process.OutputDataReceived += (_, e) => processor.Append(e.Data);
@@ -107,6 +119,14 @@ internal sealed partial class ProcessorProcess : IDisposable
             .Select(line => line.Split(' ', 3))
             .Where(parts => parts.Length >= 2 && parts[0].All(char.IsAsciiLetter) && Enum.IsDefined(typeof(AutomationOutcome), parts[0]))
             .Select(parts => (Enum.Parse<AutomationOutcome>(parts[0]), parts[1])),
+    ];
+
+    /// <summary>The requests whose handler started in this process (<c>handling &lt;id&gt;</c> lines, written before the vendor call).</summary>
+    public IReadOnlyList<string> Started() =>
+    [
+        .. Output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Where(line => line.StartsWith("handling ", StringComparison.Ordinal))
+            .Select(line => line["handling ".Length..]),
     ];
 
     /// <summary>How many runs the host completed (<c>run ...</c> lines).</summary>

@@ -9,6 +9,8 @@ namespace ExampleProcessor.Handlers;
 /// <summary>
 /// A new subscription (the Python Processor SDK template's <c>purchase.py</c>): create it in the vendor system, save the vendor's subscription id
 /// as the <c>subscription_id</c> fulfillment parameter (the reconciliation id), and approve with the activation template.
+/// The request id goes with the create call as its idempotency key: a replica that takes the request over after another
+/// died between its vendor call and its approve gets the same subscription back, not a second one.
 /// Missing ordering parameters never get here: the processor inquires first (see <see cref="OrderingParameters"/>).
 /// </summary>
 public sealed class Purchase(VendorClient vendor) : IRequestHandler<FulfillmentRequest>
@@ -28,7 +30,8 @@ public sealed class Purchase(VendorClient vendor) : IRequestHandler<FulfillmentR
             }
 
             var created = await vendor.CreateSubscriptionAsync(
-                tenant, request.GetParamValue(Parameters.CustomerEmail), Parameters.Items(request), request.Asset?.Tiers?.Tier1?.Id, cancellationToken);
+                tenant, request.GetParamValue(Parameters.CustomerEmail), Parameters.Items(request), request.Asset?.Tiers?.Tier1?.Id, cancellationToken,
+                idempotencyKey: context.IdempotencyKey);
             subscriptionId = created["id"]!.GetValue<string>();
         }
         catch (VendorApiException refused)

@@ -13,14 +13,30 @@ public sealed class VendorApiException(int status, string message) : Exception(m
 /// <summary>Client of the vendor API (typed <see cref="HttpClient"/>, base address = the vendor API's <c>/v1/</c>).</summary>
 public sealed class VendorClient(HttpClient http)
 {
-    public Task<JsonObject> CreateSubscriptionAsync(string tenant, string? adminEmail, IEnumerable<(string Mpn, decimal Quantity)> items, string? resellerId, CancellationToken cancellationToken) =>
+    /// <summary>
+    /// Creates a subscription. With <paramref name="idempotencyKey"/> (the Connect request id) a repeated call, by another
+    /// replica or after a crash, gets the subscription the first call created instead of a second one.
+    /// </summary>
+    public Task<JsonObject> CreateSubscriptionAsync(
+        string tenant, string? adminEmail, IEnumerable<(string Mpn, decimal Quantity)> items, string? resellerId, CancellationToken cancellationToken,
+        string? idempotencyKey = null) =>
         SendAsync(HttpMethod.Post, "subscriptions", new JsonObject
         {
             ["tenant"] = tenant,
             ["admin_email"] = adminEmail,
             ["reseller_id"] = resellerId,
             ["items"] = Items(items),
-        }, cancellationToken);
+        }, cancellationToken, idempotencyKey);
+
+    /// <summary>The subscription created with this idempotency key, or null when there is none yet.</summary>
+    public async Task<JsonObject?> FindByIdempotencyKeyAsync(string idempotencyKey, CancellationToken cancellationToken)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "subscriptions?idempotency_key=" + Uri.EscapeDataString(idempotencyKey));
+        using var response = await http.SendAsync(request, cancellationToken);
+        response.EnsureSuccessStatusCode();
+        var found = await response.Content.ReadFromJsonAsync<JsonArray>(cancellationToken) ?? [];
+        return found.Count == 0 ? null : found[0]!.AsObject();
+    }
 
     /// <summary>The subscription, or null when the vendor does not know it.</summary>
     public async Task<JsonObject?> FindSubscriptionAsync(string id, CancellationToken cancellationToken)
@@ -56,9 +72,14 @@ public sealed class VendorClient(HttpClient http)
     private static JsonArray Items(IEnumerable<(string Mpn, decimal Quantity)> items) =>
         [.. items.Select(i => (JsonNode)new JsonObject { ["mpn"] = i.Mpn, ["quantity"] = i.Quantity })];
 
-    private async Task<JsonObject> SendAsync(HttpMethod method, string path, JsonObject? body, CancellationToken cancellationToken)
+    private async Task<JsonObject> SendAsync(HttpMethod method, string path, JsonObject? body, CancellationToken cancellationToken, string? idempotencyKey = null)
     {
         using var request = new HttpRequestMessage(method, path) { Content = body is null ? null : JsonContent.Create(body) };
+        if (idempotencyKey is not null)
+        {
+            request.Headers.Add("Idempotency-Key", idempotencyKey);
+        }
+
         using var response = await http.SendAsync(request, cancellationToken);
         var json = await response.Content.ReadFromJsonAsync<JsonObject>(cancellationToken) ?? [];
         if ((int)response.StatusCode is >= 400 and < 500)

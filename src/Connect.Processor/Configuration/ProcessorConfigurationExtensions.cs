@@ -10,7 +10,7 @@ public static class ProcessorConfigurationExtensions
     /// Adds, in increasing precedence: the optional <c>config.json</c> (or the file named by <c>--config</c>) from
     /// <paramref name="basePath"/> or the current directory; the environment variables <c>CONNECT_API_URL</c> (or
     /// <c>CONNECT_API_ENDPOINT</c>), <c>CONNECT_API_KEY</c>, <c>CONNECT_PRODUCTS</c> and <c>CONNECT_ENVIRONMENTS</c>
-    /// (comma-separated); and the flags <c>--once</c>, <c>--interval N</c> (continuous mode, N seconds),
+    /// (comma-separated), <c>CONNECT_COORDINATION</c> and <c>CONNECT_COORDINATION_CONNECTION</c>; and the flags <c>--once</c>, <c>--interval N</c> (continuous mode, N seconds),
     /// <c>--shard I/N</c>. Sources already present (such as <c>appsettings.json</c> and plain environment variables
     /// added by <c>Host.CreateApplicationBuilder</c>) rank below these.
     /// </summary>
@@ -48,6 +48,16 @@ public static class ProcessorConfigurationExtensions
         if (NonEmpty(variable("CONNECT_API_KEY")) is { } key)
         {
             settings["connectApiKey"] = key;
+        }
+
+        if (NonEmpty(variable("CONNECT_COORDINATION")) is { } coordination)
+        {
+            settings["coordination"] = coordination;
+        }
+
+        if (NonEmpty(variable("CONNECT_COORDINATION_CONNECTION")) is { } lockService)
+        {
+            settings["coordinationConnectionString"] = lockService;
         }
 
         AddList(settings, "products", variable("CONNECT_PRODUCTS"));

@@ -104,6 +104,29 @@ public sealed class ProcessorOptions
     /// <summary>Which share of the requests this replica handles (<c>shard:index</c>, <c>shard:count</c>); default all of them.</summary>
     public ShardOptions Shard { get; set; } = new();
 
+    /// <summary>
+    /// Where replicas lease the requests they work on (<c>coordination</c>): <see cref="CoordinationKind.None"/> (the default:
+    /// in-process, for one replica, no external service), <see cref="CoordinationKind.Redis"/> or
+    /// <see cref="CoordinationKind.Postgres"/>. A replica handles a request only while it holds the request's lease, from
+    /// before its handler runs until the outcome is written to Connect. Combines with <see cref="Shard"/>.
+    /// </summary>
+    public CoordinationKind Coordination { get; set; } = CoordinationKind.None;
+
+    /// <summary>
+    /// The lock service's connection string (<c>coordinationConnectionString</c>, or the <c>CONNECT_COORDINATION_CONNECTION</c>
+    /// environment variable): a StackExchange.Redis configuration (<c>redis:6379,password=...</c>) or an Npgsql connection
+    /// string (<c>Host=...;Username=...;Password=...;Database=...</c>). Required for Redis and PostgreSQL. Never logged.
+    /// </summary>
+    public string? CoordinationConnectionString { get; set; }
+
+    /// <summary>
+    /// How long a lease outlives a replica that dies holding it (<c>leaseDurationSeconds</c>, 2-3600); default 30. With
+    /// Redis, a lease is a key with this expiry, extended every third of it while held: a longer lease survives longer
+    /// pauses of a live replica, a shorter one lets the survivors take a dead replica's requests sooner. With PostgreSQL, a
+    /// killed process's leases end at once with its session; this bounds the server's keepalive checks of a vanished host.
+    /// </summary>
+    public int LeaseDurationSeconds { get; set; } = 30;
+
     /// <summary>Whether purchases are checked with the ordering-parameter validators and inquired when a check fails; default true.</summary>
     public bool InquireOnInvalidOrderingParameters { get; set; } = true;
 

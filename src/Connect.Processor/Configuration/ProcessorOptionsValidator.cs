@@ -119,6 +119,8 @@ internal sealed class ProcessorOptionsValidator(IServiceProviderIsService servic
             errors.Add($"shard:index must be between 0 and shard:count - 1 = {(shard.Count - 1).ToString(CultureInfo.InvariantCulture)} (was {shard.Index.ToString(CultureInfo.InvariantCulture)}).");
         }
 
+        errors.AddRange(CheckCoordination(options));
+
         var validation = options.DynamicValidation ?? new DynamicValidationOptions();
         if (validation.Enabled)
         {
@@ -139,5 +141,60 @@ internal sealed class ProcessorOptionsValidator(IServiceProviderIsService servic
         }
 
         return errors;
+    }
+
+    private static IEnumerable<string> CheckCoordination(ProcessorOptions options)
+    {
+        if (!Enum.IsDefined(options.Coordination))
+        {
+            yield return "coordination must be one of none, redis, postgres.";
+            yield break;
+        }
+
+        if (options.LeaseDurationSeconds is < 2 or > 3600)
+        {
+            yield return $"leaseDurationSeconds must be between 2 and 3600 (was {options.LeaseDurationSeconds.ToString(CultureInfo.InvariantCulture)}).";
+        }
+
+        if (options.Coordination == CoordinationKind.None)
+        {
+            yield break;
+        }
+
+        var name = options.Coordination == CoordinationKind.Redis ? "redis" : "postgres";
+        if (string.IsNullOrWhiteSpace(options.CoordinationConnectionString))
+        {
+            yield return $"coordinationConnectionString is required with coordination '{name}' (or the CONNECT_COORDINATION_CONNECTION environment variable).";
+            yield break;
+        }
+
+        // The parsers' messages may quote the string, password and all: name the key and the kind of mistake only.
+        string? problem = null;
+        try
+        {
+            if (options.Coordination == CoordinationKind.Redis)
+            {
+                LockService.RedisOptions(options.CoordinationConnectionString);
+            }
+            else
+            {
+                LockService.PostgresConnection(options.CoordinationConnectionString, TimeSpan.FromSeconds(30));
+            }
+        }
+        catch (ArgumentException ex) when (ex.ParamName == "connectionString")
+        {
+            problem = ex.Message[..ex.Message.IndexOf(" (Parameter", StringComparison.Ordinal)];
+        }
+        catch (Exception ex) when (ex is ArgumentException or FormatException or KeyNotFoundException or InvalidCastException or OverflowException)
+        {
+            problem = "it does not parse";
+        }
+
+        if (problem is not null)
+        {
+            yield return options.Coordination == CoordinationKind.Redis
+                ? $"coordinationConnectionString is not a Redis configuration (host:port[,password=...]): {problem}."
+                : $"coordinationConnectionString is not a PostgreSQL connection string (Host=...;Username=...;Database=...): {problem}.";
+        }
     }
 }

@@ -23,10 +23,11 @@ public sealed class ConnectProcessor
     private readonly UsageSchedule _usage;
     private readonly ILogger _logger;
     private readonly TimeProvider _time;
+    private readonly ItemLeases _leases;
 
     internal ConnectProcessor(
         ProcessorOptions options, ConnectClient client, TemplateCache templates, IServiceScopeFactory scopes, IServiceProviderIsService registered,
-        IEnumerable<IProcessorObserver> observers, ILoggerFactory loggerFactory, TimeProvider timeProvider)
+        IEnumerable<IProcessorObserver> observers, ILoggerFactory loggerFactory, TimeProvider timeProvider, ItemLeases leases)
     {
         Options = options;
         Client = client;
@@ -35,6 +36,8 @@ public sealed class ConnectProcessor
         _observers = [.. observers];
         _logger = loggerFactory.CreateLogger("Connect.Processor");
         _time = timeProvider;
+        _leases = leases;
+        Log.Coordination(_logger, leases.Service.Description, (int)leases.Service.LeaseDuration.TotalSeconds);
         _stages = new StageRunner(options, client, scopes, _observers, loggerFactory, timeProvider);
         _usage = new UsageSchedule(options, client, scopes, registered, _logger, timeProvider);
     }
@@ -81,6 +84,12 @@ public sealed class ConnectProcessor
                 progress |= await FulfillmentStageAsync(pass, run, cancellationToken).ConfigureAwait(false);
             }
 
+            if (run.CoordinationError is not null)
+            {
+                // The lock service is down: no request is handled without a lease, so this run takes no more.
+                break;
+            }
+
             if (!progress)
             {
                 Log.NoProgress(_logger, pass);
@@ -98,7 +107,7 @@ public sealed class ConnectProcessor
             : await _usage.ReportIfDueAsync(cancellationToken).ConfigureAwait(false);
         var report = new ProcessorRunReport(
             [.. run.Outcomes.Values.OrderBy(o => o.Order).Select(o => o.Request)], passes, _time.GetElapsedTime(started),
-            cancellationToken.IsCancellationRequested, period, files, usageError);
+            cancellationToken.IsCancellationRequested, period, files, usageError, run.CoordinationError);
         Log.RunFinished(_logger, report.ToString());
         foreach (var observer in _observers)
         {
@@ -115,13 +124,30 @@ public sealed class ConnectProcessor
     private Task<bool> TierConfigStageAsync(int pass, RunState run, CancellationToken cancellationToken) =>
         _stages.RunAsync(
             ProcessorStage.TierConfigRequests, pass, run,
-            new RequestDispatcher<TierConfigRequest>(ProcessorStage.TierConfigRequests, r => r.Type, run, _observers),
+            new RequestDispatcher<TierConfigRequest>(
+                ProcessorStage.TierConfigRequests, r => r.Type, run, _observers, _leases, Reread(async (id, ct) => await Client.TierConfigRequests.GetAsync(id, ct).ConfigureAwait(false), r => r.Status)),
             Client.TierConfigRequests.CountAsync, cancellationToken);
 
     private Task<bool> FulfillmentStageAsync(int pass, RunState run, CancellationToken cancellationToken) =>
         _stages.RunAsync(
             ProcessorStage.FulfillmentRequests, pass, run,
             new RequestDispatcher<FulfillmentRequest>(
-                ProcessorStage.FulfillmentRequests, r => r.Type, run, _observers, new OrderingParameterCheck(Options, run).CheckAsync),
+                ProcessorStage.FulfillmentRequests, r => r.Type, run, _observers, _leases,
+                Reread(async (id, ct) => await Client.Requests.GetAsync(id, ct).ConfigureAwait(false), r => r.Status),
+                new OrderingParameterCheck(Options, run).CheckAsync),
             Client.Requests.CountAsync, cancellationToken);
+
+    /// <summary>
+    /// How a request is read again under its lease: its current copy while pending, null once it moved on. None with
+    /// <see cref="CoordinationKind.None"/>, where no other replica can have moved it.
+    /// </summary>
+    private Func<string, CancellationToken, Task<TItem?>>? Reread<TItem>(Func<string, CancellationToken, Task<TItem>> get, Func<TItem, string?> statusOf)
+        where TItem : class =>
+        _leases.Service.Kind == CoordinationKind.None
+            ? null
+            : async (id, cancellationToken) =>
+            {
+                var current = await get(id, cancellationToken).ConfigureAwait(false);
+                return statusOf(current) == RequestStatus.Pending ? current : null;
+            };
 }

@@ -8,8 +8,9 @@ public sealed class ProcessorRunReport
 {
     internal ProcessorRunReport(
         IReadOnlyList<ProcessedRequest> requests, int passes, TimeSpan duration, bool cancelled,
-        UsagePeriod? usagePeriod, IReadOnlyList<UsageFile> usageFiles, string? usageError)
+        UsagePeriod? usagePeriod, IReadOnlyList<UsageFile> usageFiles, string? usageError, string? coordinationError = null)
     {
+        CoordinationError = coordinationError;
         Requests = requests;
         Passes = passes;
         Duration = duration;
@@ -40,11 +41,21 @@ public sealed class ProcessorRunReport
     /// <summary>The usage reporting error, or null.</summary>
     public string? UsageError { get; }
 
+    /// <summary>
+    /// Why the run stopped taking requests before it was done: the lock service (<see cref="ProcessorOptions.Coordination"/>)
+    /// did not answer, and no request is handled without a lease. Null when it answered throughout.
+    /// </summary>
+    public string? CoordinationError { get; }
+
     /// <summary>Requests that failed unexpectedly (handler exception, rejected action): outcome <see cref="AutomationOutcome.Error"/>.</summary>
     public IReadOnlyList<ProcessedRequest> Errors => [.. Requests.Where(r => r.Outcome == AutomationOutcome.Error)];
 
-    /// <summary>True when a request failed unexpectedly or usage reporting failed; a <c>once</c> run then exits with 1.</summary>
-    public bool HasUnexpectedFailures => UsageError is not null || Requests.Any(r => r.Outcome == AutomationOutcome.Error);
+    /// <summary>
+    /// True when a request failed unexpectedly, usage reporting failed or the lock service was unavailable; a <c>once</c>
+    /// run then exits with 1.
+    /// </summary>
+    public bool HasUnexpectedFailures =>
+        UsageError is not null || CoordinationError is not null || Requests.Any(r => r.Outcome == AutomationOutcome.Error);
 
     /// <summary>How many requests ended with <paramref name="outcome"/>.</summary>
     /// <param name="outcome">The outcome to count.</param>
@@ -56,5 +67,5 @@ public sealed class ProcessorRunReport
         $"{Requests.Count} request(s) in {Passes} pass(es): approved {Count(AutomationOutcome.Approved)}, inquired {Count(AutomationOutcome.Inquired)}, "
         + $"failed {Count(AutomationOutcome.Failed)}, skipped {Count(AutomationOutcome.Skipped)}, already handled {Count(AutomationOutcome.AlreadyHandled)}, "
         + $"errors {Count(AutomationOutcome.Error)}{(UsagePeriod is null ? string.Empty : $", usage {UsagePeriod}: {UsageFiles.Count} file(s)")}"
-        + $"{(UsageError is null ? string.Empty : ", usage failed")}{(Cancelled ? ", stopped early" : string.Empty)} in {Duration.TotalSeconds:0.00} s";
+        + $"{(UsageError is null ? string.Empty : ", usage failed")}{(CoordinationError is null ? string.Empty : ", lock service unavailable")}{(Cancelled ? ", stopped early" : string.Empty)} in {Duration.TotalSeconds:0.00} s";
 }

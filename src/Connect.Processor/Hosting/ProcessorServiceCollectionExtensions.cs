@@ -65,7 +65,16 @@ public static class ProcessorServiceCollectionExtensions
             sp.GetRequiredService<IServiceProviderIsService>(),
             sp.GetServices<IProcessorObserver>(),
             sp.GetService<ILoggerFactory>() ?? NullLoggerFactory.Instance,
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<ItemLeases>()));
+
+        // The item leases replicas coordinate through (coordination: none | redis | postgres); one per process, disposed
+        // with the host (it closes the lock service's connections).
+        services.TryAddSingleton(sp => new ItemLeases(
+            LockService.Create(sp.GetRequiredService<IOptions<ProcessorOptions>>().Value),
+            sp.GetService<ILoggerFactory>() ?? NullLoggerFactory.Instance,
             sp.GetRequiredService<TimeProvider>()));
+        services.TryAddScoped<LeaseHolder>();
         services.TryAddSingleton<ProcessorExecution>();
         services.TryAddSingleton<DynamicValidator>();
         services.TryAddSingleton<DynamicValidationAddress>();

@@ -27,16 +27,23 @@ internal sealed class StageRunner(
         var query = StageQuery(stage);
         await NotifyStartAsync(stage, pass, () => count(query, cancellationToken)).ConfigureAwait(false);
         var engine = new AutomationEngine<TItem>(client, dispatcher, EngineOptions(query), _engineLogger, scopes);
-        var report = await engine.ProcessAsync(cancellationToken).ConfigureAwait(false);
+
+        // The engine takes new requests until a stop is requested or the lock service stops answering.
+        AutomationReport report;
+        using (var intake = run.BeginIntake(cancellationToken))
+        {
+            report = await engine.ProcessAsync(intake.Token).ConfigureAwait(false);
+        }
 
         var errors = report.Errors.GroupBy(e => e.Id).ToDictionary(g => g.Key, g => g.Last().Message, StringComparer.Ordinal);
         var finished = new List<ProcessedRequest>();
         foreach (var item in report.Items)
         {
-            var message = item.Outcome == AutomationOutcome.AlreadyHandled
+            var outcome = item.Outcome == AutomationOutcome.Skipped && run.Outcome.TryRemove(item.Id, out var known) ? known : item.Outcome;
+            var message = outcome == AutomationOutcome.AlreadyHandled
                 ? "Already handled elsewhere (no longer pending)."
                 : errors.GetValueOrDefault(item.Id) ?? run.Messages.GetValueOrDefault(item.Id);
-            var processed = new ProcessedRequest(item.Id, stage, item.Type, item.Outcome, item.Duration, message, pass);
+            var processed = new ProcessedRequest(item.Id, stage, item.Type, outcome, item.Duration, message, pass);
             finished.Add(processed);
             run.Record(processed);
         }

@@ -53,6 +53,27 @@ internal static partial class Log
     [LoggerMessage(EventId = 4032, Level = LogLevel.Error, Message = "Processor pass failed")]
     public static partial void PassFailed(ILogger logger, Exception exception);
 
+    [LoggerMessage(EventId = 4050, Level = LogLevel.Error, Message = "Lock service {Service} is unavailable ({Error}): taking no new requests until it answers again; none is handled without a lease")]
+    public static partial void LockServiceDown(ILogger logger, string service, string error);
+
+    [LoggerMessage(EventId = 4051, Level = LogLevel.Warning, Message = "Lock service {Service} answers again after {Seconds:0.0} s; taking requests")]
+    public static partial void LockServiceBack(ILogger logger, string service, double seconds);
+
+    [LoggerMessage(EventId = 4052, Level = LogLevel.Debug, Message = "{RequestId} is leased by another replica; left to it")]
+    public static partial void LeaseHeldElsewhere(ILogger logger, string requestId);
+
+    [LoggerMessage(EventId = 4053, Level = LogLevel.Debug, Message = "{RequestId} was finished meanwhile (read again under its lease); nothing to do")]
+    public static partial void LeasedButFinished(ILogger logger, string requestId);
+
+    [LoggerMessage(EventId = 4054, Level = LogLevel.Warning, Message = "{RequestId}: the lease was lost before its outcome was written (lock service {Service}); another replica may take the request, and only the vendor's idempotency key then prevents a second order")]
+    public static partial void LeaseLost(ILogger logger, string requestId, string service);
+
+    [LoggerMessage(EventId = 4055, Level = LogLevel.Warning, Message = "{RequestId}: releasing the lease failed ({Error}); it ends by itself (lock service {Service})")]
+    public static partial void LeaseReleaseFailed(ILogger logger, string requestId, string service, string error);
+
+    [LoggerMessage(EventId = 4056, Level = LogLevel.Information, Message = "Coordination: {Service}, lease duration {Seconds} s")]
+    public static partial void Coordination(ILogger logger, string service, int seconds);
+
     [LoggerMessage(EventId = 4040, Level = LogLevel.Information, Message = "Dynamic validation listening on {Url}")]
     public static partial void ValidationListening(ILogger logger, string url);
 

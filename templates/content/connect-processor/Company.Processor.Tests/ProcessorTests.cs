@@ -1,29 +1,25 @@
-using System.Net.Http.Json;
-using System.Text.Json.Nodes;
 using Connect.Automation;
-using Connect.Emulator;
 using Connect.Processor;
-using Connect.Sdk;
+using Connect.Sdk.Models;
+using Connect.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Connect.Sdk.Models;
 
 namespace Company.Processor.Tests;
 
 /// <summary>
-/// The processor against the Connect emulator (in-process, 127.0.0.1, demo data): its product PRD-100-200-300 has the
-/// parameters and templates these handlers use. Point the settings at your own product once you change the handlers.
+/// The processor against the Connect emulator (in-process, 127.0.0.1, demo data, reset before each test): its product
+/// PRD-100-200-300 has the parameters and templates these handlers use. Point the settings at your own product once you
+/// change the handlers. Written with Connect.Testing (builders, the emulator fixture, assertions, offline handler runs).
 /// </summary>
-public sealed class ProcessorTests : IAsyncLifetime
+public sealed class ProcessorTests(ConnectEmulatorFixture fixture) : IClassFixture<ConnectEmulatorFixture>, IAsyncLifetime
 {
-    private EmulatorHost _emulator = null!;
+    public Task InitializeAsync() => fixture.ResetAsync();
 
-    public async Task InitializeAsync() => _emulator = await EmulatorHost.StartAsync(new EmulatorOptions { Port = 0, Seed = "demo" });
-
-    public async Task DisposeAsync() => await _emulator.DisposeAsync();
+    public Task DisposeAsync() => Task.CompletedTask;
 
     [Fact]
     public async Task RunOnce_DemoData_ProcessesTierConfigRequestsThenRequests()
@@ -42,11 +38,37 @@ public sealed class ProcessorTests : IAsyncLifetime
             Assert.Equal(AutomationOutcome.Approved, Outcome(report, id));
         }
 
-        using var http = new HttpClient();
-        http.DefaultRequestHeaders.TryAddWithoutValidation("Authorization", _emulator.ApiKey);
-        var approved = await http.GetFromJsonAsync<JsonObject>($"{_emulator.BaseUrl}/requests/PR-0001-0001-0001-001");
-        Assert.Equal("approved", approved!["status"]!.GetValue<string>());
-        Assert.Contains(approved["asset"]!["params"]!.AsArray(), p => p!["id"]!.GetValue<string>() == Globals.SubscriptionIdParameter && p["value"]!.GetValue<string>() == "AS-0001-0001-0001");
+        var approved = await ConnectAssert.RequestStatusAsync(fixture.Client, "PR-0001-0001-0001-001", RequestStatus.Approved);
+        ConnectAssert.ParameterValue(approved, Globals.SubscriptionIdParameter, "AS-0001-0001-0001");
+        await ConnectAssert.TransitionedExactlyOnceAsync(fixture.Control, "PR-0001-0001-0001-001", RequestStatus.Approved);
+    }
+
+    [Fact]
+    public async Task RunOnce_BuiltPurchase_IsApproved()
+    {
+        var request = Requests.Purchase().WithItem("MPN-A", 3).WithParameter("customer_email", "it@acme.example")
+            .WithParameter("tenant_domain", "acme-built").WithFulfillmentParameter(Globals.SubscriptionIdParameter, required: true)
+            .WithFulfillmentParameter(Globals.ParamBParameter).Build();
+        await fixture.SeedAsync(request);
+        using var host = BuildHost();
+
+        await host.Services.GetRequiredService<ConnectProcessor>().RunOnceAsync();
+
+        var approved = await ConnectAssert.RequestStatusAsync(fixture.Client, request.Id!, RequestStatus.Approved);
+        ConnectAssert.ParameterValue(approved, Globals.SubscriptionIdParameter, request.Asset!.Id);
+    }
+
+    [Fact]
+    public async Task Purchase_Offline_SavesTheSubscriptionIdAndApproves()
+    {
+        await using var runner = new HandlerRunner();
+        var request = Requests.Purchase().ForAsset("AS-1234-5678-9012")
+            .WithFulfillmentParameter(Globals.SubscriptionIdParameter, required: true).WithFulfillmentParameter(Globals.ParamBParameter).Build();
+
+        var run = await runner.RunAsync(new Purchase(), request);
+
+        Assert.Equal(ProcessAction.Approve, run.Outcome.Action);
+        ConnectAssert.ParameterValue(run.Item, Globals.SubscriptionIdParameter, "AS-1234-5678-9012");
     }
 
     [Fact]
@@ -70,10 +92,7 @@ public sealed class ProcessorTests : IAsyncLifetime
     [Fact]
     public async Task ValidateAsync_BadEmail_ReturnsError()
     {
-        var request = new FulfillmentRequest
-        {
-            Asset = new Asset { Params = [new Param { Id = "customer_email", Phase = "ordering", Type = "email", Value = "not-an-email" }] },
-        };
+        var request = Requests.Purchase().WithParameter("customer_email", "not-an-email", p => p.Type = "email").Build();
 
         var errors = await new DynamicValidation().ValidateAsync(request);
 
@@ -84,16 +103,8 @@ public sealed class ProcessorTests : IAsyncLifetime
 
     private IHost BuildHost(params (string Key, string Value)[] overrides)
     {
-        var settings = new Dictionary<string, string?>
-        {
-            ["connectApiEndpoint"] = _emulator.BaseUrl,
-            ["connectApiKey"] = _emulator.ApiKey,
-            ["products:0"] = "PRD-100-200-300",
-            ["activationTemplateName"] = "Default Activation Template",
-            ["tier1ActivationTemplateName"] = "Tier1 Activation Template",
-            ["dayToReportUsage"] = "1",
-            ["mode"] = "Once",
-        };
+        var settings = fixture.ProcessorSettings();
+        settings["dayToReportUsage"] = "1";
         foreach (var (key, value) in overrides)
         {
             settings[key] = value;
