@@ -31,6 +31,10 @@ check fulfill "$out" 'd["ok"] and d["approved"] == 50 and d["errors"] == 0 and d
 out=$(run fulfill --count 20 --concurrency 4 --latency-ms 5 --warmup 0)
 check fulfill-latency "$out" 'd["ok"] and d["approved"] == 20 and d["audit_approved_exactly_once"] == 20 and d["latency_mode"] == "server" and d["calls_delayed_by_emulator"] >= d["http_calls"]'
 
+# Without --concurrency: the library's default settings, and the output names the concurrency used.
+out=$(run fulfill --count 20 --warmup 0)
+check fulfill-default "$out" 'd["ok"] and d["approved"] == 20 and d["concurrency_source"] == "library default" and d["concurrency"] > 1'
+
 out=$(run list --count 500)
 check list "$out" 'd["ok"] and all(r["items"] == 500 for k in ("sdk", "baseline") for r in d["runs"][k]) and d["ratio_items_per_s"] > 0'
 

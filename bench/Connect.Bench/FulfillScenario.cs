@@ -13,11 +13,20 @@ internal static class FulfillScenario
 {
     private const int WarmupMaxRounds = 12;
 
-    public static async Task<Figures> RunAsync(int count, int concurrency, int latencyMs, int warmup, bool baseline, CancellationToken cancellationToken)
+    public static async Task<Figures> RunAsync(int count, int? concurrencyOption, int latencyMs, int warmup, bool baseline, CancellationToken cancellationToken)
     {
         var figures = new Figures("fulfill");
         figures.Add("count", count);
+        // Without --concurrency the library's default settings are used; the figures name the value either way.
+        var automation = new AutomationOptions { Query = Scenarios.PendingGenerated() };
+        if (concurrencyOption is { } chosen)
+        {
+            automation.MaxConcurrency = chosen;
+        }
+
+        var concurrency = automation.MaxConcurrency;
         figures.Add("concurrency", concurrency);
+        figures.Add("concurrency_source", concurrencyOption is null ? "library default" : "--concurrency");
         figures.Add("latency_ms", latencyMs);
         figures.Add("warmup", warmup);
 
@@ -30,7 +39,6 @@ internal static class FulfillScenario
             Timeout = Timeout.InfiniteTimeSpan,
         };
         using var client = new ConnectClient(options, http);
-        var automation = new AutomationOptions { MaxConcurrency = concurrency, Query = Scenarios.PendingGenerated() };
 
         // Warm-up, before any latency is injected (so it is quick), in rounds of `warmup` requests approved before the
         // measured batch exists: the connection pool, and the JIT's tiered recompilation of the client's and the

@@ -13,7 +13,14 @@ var root = new RootCommand("Connect for .NET performance harness. The emulator r
 root.Options.Add(json);
 
 var count = Positive("--count", 1000, "How many pending requests to generate.");
-var concurrency = Positive("--concurrency", 1, "AutomationOptions.MaxConcurrency.");
+var concurrency = new Option<int?>("--concurrency") { Description = "AutomationOptions.MaxConcurrency; without it the library's default settings are used (the JSON names the value)." };
+concurrency.Validators.Add(r =>
+{
+    if (r.GetValueOrDefault<int?>() is < 1)
+    {
+        r.AddError("--concurrency must be at least 1.");
+    }
+});
 var latency = new Option<int>("--latency-ms") { Description = "Latency added to every call by the emulator (0 = none).", DefaultValueFactory = _ => 0 };
 var warmup = new Option<int>("--warmup") { Description = "Requests per warm-up round (no injected latency, not measured); rounds repeat until the JIT settles. 0 = none.", DefaultValueFactory = _ => 500 };
 var fulfillBaseline = new Option<bool>("--baseline") { Description = "Then drain N more with a plain HttpClient + JsonDocument making the same calls (the HTTP stack's own cost)." };

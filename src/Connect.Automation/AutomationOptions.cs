@@ -13,8 +13,21 @@ public sealed class AutomationOptions
     /// </summary>
     public const int DefaultMaxNoteLength = 540;
 
-    /// <summary>How many items are processed at the same time. Default 1 (the Python connect-sdk processes one by one).</summary>
-    public int MaxConcurrency { get; set; } = 1;
+    /// <summary>
+    /// The default <see cref="MaxConcurrency"/>: 32. Behind 20 ms of latency the fulfill benchmark approves about 14 times
+    /// as many requests per second with 32 in flight as with 1 (docs/benchmarks.md); a real Connect is farther away, so
+    /// waiting on the network dominates even more. 32 stays well under the processor's limit of 64 and keeps the
+    /// connection pool small. A vendor API that cannot take concurrent calls sets <see cref="MaxConcurrency"/> to 1.
+    /// </summary>
+    public const int DefaultMaxConcurrency = 32;
+
+    /// <summary>
+    /// How many items are processed at the same time; default <see cref="DefaultMaxConcurrency"/>. Whatever the value,
+    /// two items of the same asset (fulfillment requests) or of the same tier account and product (tier config
+    /// requests) are never in a handler at the same time and are handled in the order they are listed (creation order
+    /// with the default filters).
+    /// </summary>
+    public int MaxConcurrency { get; set; } = DefaultMaxConcurrency;
 
     /// <summary>Products whose work is listed; empty means the client's <see cref="ConnectClientOptions.Products"/>.</summary>
     public IList<string> Products { get; set; } = new List<string>();

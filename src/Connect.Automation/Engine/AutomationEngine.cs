@@ -107,11 +107,12 @@ public sealed class AutomationEngine<TItem>
             for (var pass = 1; ; pass++)
             {
                 var counter = new StrongBox<int>();
+                using var schedule = new KeyedSchedule<TItem>();
                 var parallel = new ParallelOptions { MaxDegreeOfParallelism = Options.MaxConcurrency, CancellationToken = cancellationToken };
                 await Parallel.ForEachAsync(
-                    NewItemsAsync(query.Clone(), seen, counter, cancellationToken),
+                    NewItemsAsync(query.Clone(), seen, counter, schedule, cancellationToken),
                     parallel,
-                    async (item, token) => await ProcessItemAsync(item, outcomes, errors, token).ConfigureAwait(false)).ConfigureAwait(false);
+                    async (item, token) => await ProcessInOrderAsync(item, schedule, outcomes, errors, token).ConfigureAwait(false)).ConfigureAwait(false);
                 Log.PassFinished(_logger, pass, counter.Value);
                 if (counter.Value == 0)
                 {
@@ -149,7 +150,7 @@ public sealed class AutomationEngine<TItem>
     }
 
     private async IAsyncEnumerable<TItem> NewItemsAsync(
-        Query query, HashSet<string> seen, StrongBox<int> counter, [EnumeratorCancellation] CancellationToken cancellationToken)
+        Query query, HashSet<string> seen, StrongBox<int> counter, KeyedSchedule<TItem> schedule, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         // Parallel.ForEachAsync pulls from one enumerator at a time, so `seen` is touched by one thread at a time.
         await foreach (var item in _kind.ListAsync(Client, query, cancellationToken).ConfigureAwait(false))
@@ -158,11 +159,27 @@ public sealed class AutomationEngine<TItem>
             if (seen.Add(id))
             {
                 counter.Value++;
-                if (Options.ItemFilter?.Invoke(id) != false)
+                if (Options.ItemFilter?.Invoke(id) != false
+                    && await schedule.AdmitAsync(_kind.OrderKeyOf(item), item, cancellationToken).ConfigureAwait(false))
                 {
                     yield return item;
                 }
             }
+        }
+    }
+
+    /// <summary>
+    /// Processes <paramref name="item"/>, then every item queued behind it for the same key (asset; tier account and
+    /// product), one after the other in listing order.
+    /// </summary>
+    private async ValueTask ProcessInOrderAsync(
+        TItem item, KeyedSchedule<TItem> schedule, ConcurrentQueue<ItemOutcome> outcomes, ConcurrentQueue<AutomationError> errors, CancellationToken cancellationToken)
+    {
+        var key = _kind.OrderKeyOf(item);
+        for (TItem? next = item; next is not null; next = key is not null && schedule.TryTakeNext(key, out var queued) ? queued : null)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            await ProcessItemAsync(next, outcomes, errors, cancellationToken).ConfigureAwait(false);
         }
     }
 
@@ -185,7 +202,7 @@ public sealed class AutomationEngine<TItem>
         {
             var context = new ItemContext(
                 Client, logger, services?.ServiceProvider ?? NoServices.Instance, id, type, Options.MaxNoteLength,
-                _kind.ParameterUpdater(Client, id), _kind.HasConversation);
+                UnchangedParameters.Wrap(_kind.ParameterUpdater(Client, id), _kind.ParamsOf(item)), _kind.HasConversation);
             var run = new ItemRun<TItem>(_kind, Options, item, id, type, context, logger, errors);
             outcome = await run.RunAsync(_handler, cancellationToken).ConfigureAwait(false);
         }

@@ -39,7 +39,7 @@ internal abstract class ConversationKind<TItem> : ItemKind<TItem>
                 await ApproveWithTileAsync(client, id, result.Markdown!, cancellationToken).ConfigureAwait(false);
                 break;
             case ProcessAction.Inquire:
-                await UpdateParametersAsync(client, id, result.Params, null, cancellationToken).ConfigureAwait(false);
+                await context.UpdateParametersAsync(result.Params, null, cancellationToken).ConfigureAwait(false);
                 await InquireAsync(client, id, result.TemplateId, cancellationToken).ConfigureAwait(false);
                 break;
             case ProcessAction.Fail:

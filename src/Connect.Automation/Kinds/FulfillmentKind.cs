@@ -24,6 +24,11 @@ internal class FulfillmentKind : ConversationKind<FulfillmentRequest>
     public override ItemScope ScopeOf(FulfillmentRequest item) => new(
         ("RequestId", item.Id), ("RequestType", item.Type), ("ProductId", item.Asset?.Product?.Id), ("AssetId", item.Asset?.Id));
 
+    public override IEnumerable<Param>? ParamsOf(FulfillmentRequest item) => item.Asset?.Params;
+
+    /// <summary>The asset: requests of one asset are handled one at a time, in order.</summary>
+    public override string? OrderKeyOf(FulfillmentRequest item) => item.Asset?.Id;
+
     public override bool SkipBeforeHandler(FulfillmentRequest item, AutomationOptions options) =>
         options.SkipMigrationRequests && item.Type == RequestType.Purchase && item.NeedsMigration();
 

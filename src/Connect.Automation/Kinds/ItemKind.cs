@@ -33,6 +33,15 @@ internal abstract class ItemKind<TItem>
 
     public virtual Func<IEnumerable<Param>, string?, CancellationToken, Task>? ParameterUpdater(ConnectClient client, string id) => null;
 
+    /// <summary>The item's parameters as listed (what a parameter update is compared with); null when it has none.</summary>
+    public virtual IEnumerable<Param>? ParamsOf(TItem item) => null;
+
+    /// <summary>
+    /// Items with the same key are never in a handler at the same time and are handled in the order they are listed
+    /// (creation order with the default filters); <see langword="null"/>: no constraint.
+    /// </summary>
+    public virtual string? OrderKeyOf(TItem item) => null;
+
     /// <summary>Whether to skip the item without calling the handler (a purchase that needs migration).</summary>
     public virtual bool SkipBeforeHandler(TItem item, AutomationOptions options) => false;
 

@@ -30,6 +30,12 @@ internal sealed class TierConfigKind : ConversationKind<TierConfigRequest>
         ("RequestId", item.Id), ("RequestType", item.Type), ("ProductId", item.Configuration?.Product?.Id),
         ("AccountId", item.Configuration?.Account?.Id), ("TierLevel", item.Configuration?.TierLevel?.ToString(CultureInfo.InvariantCulture)));
 
+    public override IEnumerable<Param>? ParamsOf(TierConfigRequest item) => item.Params;
+
+    /// <summary>The tier account and product: their requests are handled one at a time, in order.</summary>
+    public override string? OrderKeyOf(TierConfigRequest item) =>
+        item.Configuration is { Account.Id: { } account, Product.Id: { } product } ? account + "\u001f" + product : null;
+
     public override async Task<string?> ReadStatusAsync(ConnectClient client, string id, CancellationToken cancellationToken) =>
         (await client.TierConfigRequests.GetAsync(id, cancellationToken).ConfigureAwait(false)).Status;
 

@@ -93,8 +93,13 @@ public sealed class ProcessorOptions
     /// </summary>
     public int MaxPasses { get; set; } = 5;
 
-    /// <summary>How many requests are processed at the same time (<c>maxConcurrency</c>, 1-64); default 1.</summary>
-    public int MaxConcurrency { get; set; } = 1;
+    /// <summary>
+    /// How many requests are processed at the same time (<c>maxConcurrency</c>, 1-64); default
+    /// <see cref="global::Connect.Automation.AutomationOptions.DefaultMaxConcurrency"/> (32). Requests of one asset (tier config
+    /// requests of one account and product) still run one at a time, in creation order; a vendor API that cannot take
+    /// concurrent calls sets 1.
+    /// </summary>
+    public int MaxConcurrency { get; set; } = global::Connect.Automation.AutomationOptions.DefaultMaxConcurrency;
 
     /// <summary>Which share of the requests this replica handles (<c>shard:index</c>, <c>shard:count</c>); default all of them.</summary>
     public ShardOptions Shard { get; set; } = new();
