@@ -14,11 +14,11 @@ public class RqlBenchmarks
     private Query _built = null!;
 
     [GlobalSetup]
-    public void Setup() => _built = SeedStyle();
+    public void Setup() => _built = ConnectSdkStyle();
 
     /// <summary>The engines' default filter, built and compiled (what a poll does).</summary>
     [Benchmark(Baseline = true)]
-    public string SeedStyleBuildAndCompile() => SeedStyle().Compile();
+    public string ConnectSdkStyleBuildAndCompile() => ConnectSdkStyle().Compile();
 
     /// <summary>A query with and/or/not, quoting and percent-encoding, built with <see cref="R"/> and compiled.</summary>
     [Benchmark]
@@ -38,6 +38,6 @@ public class RqlBenchmarks
     [Benchmark]
     public string CompileOnly() => _built.Compile();
 
-    private static Query SeedStyle() =>
+    private static Query ConnectSdkStyle() =>
         new Query().In("asset.product.id", Products).Equal("status", RequestStatus.Pending).Limit(100);
 }

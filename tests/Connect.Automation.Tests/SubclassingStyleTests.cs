@@ -6,7 +6,7 @@ using Microsoft.Extensions.Logging;
 namespace Connect.Automation.Tests;
 
 /// <summary>The connect-sdk-style API (subclass and override, raise outcome exceptions) on the engine, against the real emulator.</summary>
-public sealed class SeedStyleTests(EmulatorFixture emulator) : IClassFixture<EmulatorFixture>, IAsyncLifetime
+public sealed class SubclassingStyleTests(EmulatorFixture emulator) : IClassFixture<EmulatorFixture>, IAsyncLifetime
 {
     public Task InitializeAsync() => emulator.ResetAsync();
 
